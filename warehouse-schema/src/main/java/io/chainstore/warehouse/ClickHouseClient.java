@@ -1,0 +1,237 @@
+package io.chainstore.warehouse;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A deliberately small ClickHouse client over the HTTP interface, the one protocol that behaves the
+ * same on the 18.16 server we test with and on current releases.
+ *
+ * <p>Every statement carries its own {@code FORMAT} (18.16 ignores format headers) and responses
+ * are requested uncompressed, because the Debian 18.16 build answers compressed requests with an
+ * empty body.
+ */
+public final class ClickHouseClient {
+
+  private final ClickHouseSettings settings;
+  private final HttpClient http;
+
+  public ClickHouseClient(ClickHouseSettings settings) {
+    this.settings = settings;
+    this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  public ClickHouseSettings settings() {
+    return settings;
+  }
+
+  /** Runs a statement that returns no rows (DDL, OPTIMIZE, ALTER, INSERT ... SELECT). */
+  public void execute(String sql) {
+    post(sql, "");
+  }
+
+  /** Runs a SELECT and returns its rows as column name to text value, in column order. */
+  public List<Map<String, String>> query(String select) {
+    String body = post(null, select.strip() + "\nFORMAT TabSeparatedWithNames");
+    List<Map<String, String>> rows = new ArrayList<>();
+    String[] lines = body.split("\n", -1);
+    if (lines.length == 0 || lines[0].isEmpty()) {
+      return rows;
+    }
+    String[] names = splitTsv(lines[0]);
+    for (int i = 1; i < lines.length; i++) {
+      if (lines[i].isEmpty()) {
+        continue;
+      }
+      String[] values = splitTsv(lines[i]);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < names.length; c++) {
+        row.put(names[c], c < values.length ? values[c] : "");
+      }
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  /** Returns the single value of a one-row, one-column SELECT. */
+  public String queryValue(String select) {
+    List<Map<String, String>> rows = query(select);
+    if (rows.size() != 1 || rows.get(0).size() != 1) {
+      throw new ClickHouseException("expected one value from: " + select + " but got " + rows);
+    }
+    return rows.get(0).values().iterator().next();
+  }
+
+  /** Inserts rows as TabSeparated; values are written with {@link String#valueOf} and escaped. */
+  public void insert(String table, List<String> columns, List<? extends List<?>> rows) {
+    if (rows.isEmpty()) {
+      return;
+    }
+    StringBuilder tsv = new StringBuilder(rows.size() * 64);
+    for (List<?> row : rows) {
+      for (int i = 0; i < row.size(); i++) {
+        if (i > 0) {
+          tsv.append('\t');
+        }
+        Object value = row.get(i);
+        tsv.append(value == null ? "\\N" : escape(String.valueOf(value)));
+      }
+      tsv.append('\n');
+    }
+    String insert =
+        "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
+    post(insert, tsv.toString());
+  }
+
+  /** True when the server answers its ping endpoint. */
+  public boolean ping() {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(settings.url() + "/ping"))
+              .timeout(Duration.ofSeconds(2))
+              .GET()
+              .build();
+      return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private String post(String queryParam, String body) {
+    StringBuilder uri = new StringBuilder(settings.url()).append("/?database=");
+    uri.append(URLEncoder.encode(settings.database(), StandardCharsets.UTF_8));
+    uri.append("&enable_http_compression=").append(settings.compress() ? 1 : 0);
+    if (queryParam != null) {
+      uri.append("&query=").append(URLEncoder.encode(queryParam, StandardCharsets.UTF_8));
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri.toString()))
+            .timeout(settings.timeout())
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (!settings.user().isEmpty()) {
+      String credentials = settings.user() + ":" + settings.password();
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    try {
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      if (response.statusCode() != 200) {
+        String statement = queryParam != null ? queryParam : body;
+        throw new ClickHouseException(
+            "ClickHouse answered "
+                + response.statusCode()
+                + " to ["
+                + abbreviate(statement)
+                + "]: "
+                + response.body().strip());
+      }
+      return response.body();
+    } catch (IOException e) {
+      throw new ClickHouseException("ClickHouse at " + settings.url() + " unreachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClickHouseException("interrupted while talking to ClickHouse", e);
+    }
+  }
+
+  static String escape(String value) {
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      switch (ch) {
+        case '\\' -> out.append("\\\\");
+        case '\t' -> out.append("\\t");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        default -> out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  static String[] splitTsv(String line) {
+    String[] raw = line.split("\t", -1);
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = unescape(raw[i]);
+    }
+    return raw;
+  }
+
+  static String unescape(String value) {
+    if (value.indexOf('\\') < 0) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    for (int i = 0; i < value.length(); i++) {
+      char ch = value.charAt(i);
+      if (ch == '\\' && i + 1 < value.length()) {
+        char next = value.charAt(++i);
+        switch (next) {
+          case 't' -> out.append('\t');
+          case 'n' -> out.append('\n');
+          case 'r' -> out.append('\r');
+          case '0' -> out.append('\0');
+          case 'b' -> out.append('\b');
+          case 'f' -> out.append('\f');
+          default -> out.append(next);
+        }
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  private static String abbreviate(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 300) + "…";
+  }
+
+  /** Connection settings; serializable so Flink and Spark can ship them to their workers. */
+  public record ClickHouseSettings(
+      String url, String database, String user, String password, boolean compress, Duration timeout)
+      implements Serializable {
+
+    public ClickHouseSettings {
+      url = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+      user = user == null ? "" : user;
+      password = password == null ? "" : password;
+    }
+
+    public static ClickHouseSettings of(String url, String database) {
+      return new ClickHouseSettings(url, database, "", "", false, Duration.ofSeconds(60));
+    }
+
+    public ClickHouseSettings withDatabase(String other) {
+      return new ClickHouseSettings(url, other, user, password, compress, timeout);
+    }
+
+    /** Reads CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD. */
+    public static ClickHouseSettings fromEnvironment(Map<String, String> env) {
+      return new ClickHouseSettings(
+          env.getOrDefault("CLICKHOUSE_URL", "http://127.0.0.1:8123"),
+          env.getOrDefault("CLICKHOUSE_DATABASE", "chainstore"),
+          env.getOrDefault("CLICKHOUSE_USER", ""),
+          env.getOrDefault("CLICKHOUSE_PASSWORD", ""),
+          Boolean.parseBoolean(env.getOrDefault("CLICKHOUSE_COMPRESS", "false")),
+          Duration.ofSeconds(60));
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.chainstore.warehouse;
+
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A ClickHouse server run as a child process with its own data directory and free ports, for the
+ * local demo and for tests. Needs the {@code clickhouse-server} binary on the PATH.
+ */
+public final class LocalClickHouse implements AutoCloseable {
+
+  private final Path dataDir;
+  private final int httpPort;
+  private final Process process;
+
+  private LocalClickHouse(Path dataDir, int httpPort, Process process) {
+    this.dataDir = dataDir;
+    this.httpPort = httpPort;
+    this.process = process;
+  }
+
+  /** Starts a server under {@code dataDir} and waits until it answers. */
+  public static LocalClickHouse start(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir.resolve("tmp"));
+      Files.createDirectories(dataDir.resolve("user_files"));
+      int httpPort = freePort();
+      int tcpPort = freePort();
+      int interserverPort = freePort();
+      Path config = dataDir.resolve("config.xml");
+      Files.writeString(config, config(dataDir, httpPort, tcpPort, interserverPort));
+      Process process =
+          new ProcessBuilder(binary(), "--config-file=" + config)
+              .redirectErrorStream(true)
+              .redirectOutput(dataDir.resolve("stdout.log").toFile())
+              .start();
+      LocalClickHouse server = new LocalClickHouse(dataDir, httpPort, process);
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      server.awaitReady(Duration.ofSeconds(60));
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start clickhouse-server", e);
+    }
+  }
+
+  public String url() {
+    return "http://127.0.0.1:" + httpPort;
+  }
+
+  public int httpPort() {
+    return httpPort;
+  }
+
+  public ClickHouseSettings settings(String database) {
+    return ClickHouseSettings.of(url(), database);
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(20, TimeUnit.SECONDS)) {
+          process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        process.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void awaitReady(Duration timeout) {
+    ClickHouseClient client = new ClickHouseClient(settings("default"));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(
+            "clickhouse-server exited with " + process.exitValue() + "; see " + dataDir);
+      }
+      // The ping must come from our own process: a port clash would otherwise go unnoticed.
+      if (client.ping()) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    close();
+    throw new IllegalStateException("clickhouse-server did not answer within " + timeout);
+  }
+
+  private static String binary() {
+    String fromEnv = System.getenv("CLICKHOUSE_SERVER_BIN");
+    if (fromEnv != null && !fromEnv.isBlank()) {
+      return fromEnv;
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(File.pathSeparator)) {
+      if (Files.isExecutable(Path.of(dir, "clickhouse-server"))) {
+        return Path.of(dir, "clickhouse-server").toString();
+      }
+    }
+    throw new IllegalStateException(
+        "clickhouse-server is not installed: apt-get install -y clickhouse-server");
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String config(Path dir, int httpPort, int tcpPort, int interserverPort) {
+    String base = dir.toAbsolutePath() + "/";
+    return """
+        <yandex>
+          <logger>
+            <level>warning</level>
+            <log>%1$sserver.log</log>
+            <errorlog>%1$serror.log</errorlog>
+            <size>10M</size>
+            <count>2</count>
+          </logger>
+          <listen_host>127.0.0.1</listen_host>
+          <http_port>%2$d</http_port>
+          <tcp_port>%3$d</tcp_port>
+          <interserver_http_port>%4$d</interserver_http_port>
+          <path>%1$s</path>
+          <tmp_path>%1$stmp/</tmp_path>
+          <user_files_path>%1$suser_files/</user_files_path>
+          <format_schema_path>%1$sformat_schemas/</format_schema_path>
+          <users_config>/etc/clickhouse-server/users.xml</users_config>
+          <default_profile>default</default_profile>
+          <default_database>default</default_database>
+          <mark_cache_size>268435456</mark_cache_size>
+          <max_concurrent_queries>50</max_concurrent_queries>
+        </yandex>
+        """
+        .formatted(base, httpPort, tcpPort, interserverPort);
+  }
+}

@@ -1,0 +1,95 @@
+package io.chainstore.warehouse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MigratorIT {
+
+  private final ClickHouseClient client =
+      new ClickHouseClient(SharedClickHouse.server().settings(SharedClickHouse.uniqueDatabase()));
+
+  @Test
+  void appliesEachMigrationOnceInOrder() {
+    Migrator migrator = new Migrator(client);
+    // Given out of order on purpose: the migrator sorts by version.
+    List<Migration> migrations =
+        List.of(
+            Migration.parse("V2__insert.sql", "INSERT INTO log (step) SELECT 'second';"),
+            Migration.parse(
+                "V1__create.sql",
+                "CREATE TABLE log (step String, at DateTime DEFAULT now())"
+                    + " ENGINE = MergeTree ORDER BY at;\nINSERT INTO log (step) SELECT 'first';"));
+
+    assertThat(migrator.migrate(migrations)).extracting(Migration::version).containsExactly(1, 2);
+    assertThat(migrator.migrate(migrations)).isEmpty();
+
+    assertThat(client.query("SELECT step FROM log ORDER BY step"))
+        .extracting(row -> row.get("step"))
+        .containsExactly("first", "second");
+    assertThat(migrator.appliedVersions()).containsExactly(1, 2);
+  }
+
+  @Test
+  void refusesAChangedMigration() {
+    Migrator migrator = new Migrator(client);
+    migrator.migrate(
+        List.of(Migration.parse("V1__t.sql", "CREATE TABLE t (x UInt8) ENGINE = Memory;")));
+
+    assertThatThrownBy(
+            () ->
+                migrator.migrate(
+                    List.of(
+                        Migration.parse(
+                            "V1__t.sql", "CREATE TABLE t (x UInt16) ENGINE = Memory;"))))
+        .isInstanceOf(ClickHouseException.class)
+        .hasMessageContaining("V1 was changed");
+  }
+
+  @Test
+  void shippedSchemaAppliesAndTheKpiViewDeduplicates() {
+    Migrator migrator = new Migrator(client);
+    assertThat(migrator.migrate()).isNotEmpty();
+    assertThat(migrator.migrate()).isEmpty();
+
+    List<String> columns =
+        List.of(
+            "grain",
+            "store_id",
+            "channel",
+            "bucket_start",
+            "net_sales",
+            "paid_orders",
+            "units",
+            "version",
+            "updated_at");
+    // Two versions of one key: the view must show only the newer one.
+    client.insert(
+        WarehouseTables.STORE_KPI,
+        columns,
+        List.of(
+            List.of(
+                "minute", 1, "pos", "2026-11-27 10:00:00", "10.00", 1, 2, 1, "2026-11-27 10:00:01"),
+            List.of(
+                "minute",
+                1,
+                "pos",
+                "2026-11-27 10:00:00",
+                "30.50",
+                2,
+                3,
+                2,
+                "2026-11-27 10:00:02")));
+
+    List<Map<String, String>> rows =
+        client.query("SELECT net_sales, paid_orders, avg_order_value FROM store_kpi_current");
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0))
+        .containsEntry("net_sales", "30.50")
+        .containsEntry("paid_orders", "2")
+        .containsEntry("avg_order_value", "15.25");
+  }
+}

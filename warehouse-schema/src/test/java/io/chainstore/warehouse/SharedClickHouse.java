@@ -1,0 +1,41 @@
+package io.chainstore.warehouse;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+/**
+ * One ClickHouse server per test JVM, started on first use and stopped when the JVM exits. Each
+ * test gets a database of its own, so test classes never see each other's rows.
+ */
+public final class SharedClickHouse {
+
+  private static LocalClickHouse server;
+
+  private SharedClickHouse() {}
+
+  public static synchronized LocalClickHouse server() {
+    if (server == null) {
+      try {
+        Path dir = Files.createTempDirectory("chainstore-clickhouse-");
+        server = LocalClickHouse.start(dir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return server;
+  }
+
+  /** A new, empty database with all migrations applied. */
+  public static ClickHouseClient migratedDatabase() {
+    ClickHouseClient client = new ClickHouseClient(server().settings(uniqueDatabase()));
+    new Migrator(client).migrate();
+    return client;
+  }
+
+  public static String uniqueDatabase() {
+    return "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+  }
+}
