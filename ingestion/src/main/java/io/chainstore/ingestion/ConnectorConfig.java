@@ -1,0 +1,66 @@
+package io.chainstore.ingestion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The Debezium connector settings. They live in one file, {@code connect/chainstore-postgres.json},
+ * which a Kafka Connect cluster accepts as it is; the embedded engine reads the same file and
+ * overrides only where it connects and where it keeps offsets.
+ */
+public final class ConnectorConfig {
+
+  public static final String RESOURCE = "connect/chainstore-postgres.json";
+
+  private ConnectorConfig() {}
+
+  /** The {@code config} object of the Connect JSON, as given. */
+  public static Properties connectConfig() {
+    try (InputStream in = ConnectorConfig.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      JsonNode config = new ObjectMapper().readTree(in).path("config");
+      Properties props = new Properties();
+      Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        props.setProperty(field.getKey(), field.getValue().asText());
+      }
+      return props;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Settings for the embedded engine: the Connect settings plus connection and offset store. */
+  public static Properties embedded(PostgresTarget db, Path offsetsFile, long heartbeatMillis) {
+    Properties props = connectConfig();
+    props.setProperty("name", "chainstore-embedded");
+    props.setProperty("database.hostname", db.host());
+    props.setProperty("database.port", Integer.toString(db.port()));
+    props.setProperty("database.user", db.user());
+    props.setProperty("database.password", db.password());
+    props.setProperty("database.dbname", db.database());
+    props.setProperty("heartbeat.interval.ms", Long.toString(heartbeatMillis));
+    props.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
+    props.setProperty("offset.storage.file.filename", offsetsFile.toAbsolutePath().toString());
+    props.setProperty("offset.flush.interval.ms", "1000");
+    // The embedded engine emits JSON without schemas, as the Connect JSON asks of its converters.
+    props.setProperty("converter.schemas.enable", "false");
+    // Default 500 ms adds that much latency to every change.
+    props.setProperty("poll.interval.ms", "10");
+    return props;
+  }
+
+  /** Where the connector finds PostgreSQL. */
+  public record PostgresTarget(
+      String host, int port, String database, String user, String password) {}
+}

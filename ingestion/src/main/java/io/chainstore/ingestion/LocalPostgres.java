@@ -1,0 +1,118 @@
+package io.chainstore.ingestion;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * A PostgreSQL server for local runs and tests, set up for logical decoding. The data directory is
+ * kept, so a restart finds its data, replication slot and publication again.
+ */
+public final class LocalPostgres implements AutoCloseable {
+
+  public static final String DATABASE = "chainstore";
+  public static final String USER = "postgres";
+
+  private final EmbeddedPostgres server;
+  private final Path dataDir;
+
+  private LocalPostgres(EmbeddedPostgres server, Path dataDir) {
+    this.server = server;
+    this.dataDir = dataDir;
+  }
+
+  public static LocalPostgres start(Path dataDir) {
+    try {
+      Files.createDirectories(dataDir);
+      int port = freePort();
+      EmbeddedPostgres server =
+          EmbeddedPostgres.builder()
+              .setPort(port)
+              .setDataDirectory(dataDir)
+              .setCleanDataDirectory(false)
+              .setServerConfig("wal_level", "logical")
+              .setServerConfig("max_replication_slots", "8")
+              .setServerConfig("max_wal_senders", "8")
+              .setServerConfig("max_connections", "200")
+              // zonky turns this off; logical decoding then waits ~130 ms per change.
+              .setServerConfig("synchronous_commit", "on")
+              .start();
+      LocalPostgres postgres = new LocalPostgres(server, dataDir);
+      postgres.checkItIsOurs();
+      postgres.createDatabase();
+      return postgres;
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not start PostgreSQL in " + dataDir, e);
+    }
+  }
+
+  public int port() {
+    return server.getPort();
+  }
+
+  public String jdbcUrl() {
+    return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
+  }
+
+  public String user() {
+    return USER;
+  }
+
+  public String password() {
+    return "";
+  }
+
+  public Connection connect() throws SQLException {
+    return server.getDatabase(USER, DATABASE).getConnection();
+  }
+
+  @Override
+  public void close() {
+    try {
+      server.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  // zonky does not fail on a port clash; make sure the server we reach runs on our directory.
+  private void checkItIsOurs() {
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_setting('data_directory')")) {
+      rs.next();
+      Path reached = Path.of(rs.getString(1)).toRealPath();
+      if (!reached.equals(dataDir.toRealPath())) {
+        throw new IllegalStateException(
+            "port " + port() + " is served by another PostgreSQL (" + reached + ")");
+      }
+    } catch (SQLException | IOException e) {
+      throw new IllegalStateException("could not verify the local PostgreSQL", e);
+    }
+  }
+
+  private void createDatabase() {
+    try (Connection c = server.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      ResultSet rs = s.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'");
+      if (!rs.next()) {
+        s.execute("CREATE DATABASE " + DATABASE);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not create database " + DATABASE, e);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

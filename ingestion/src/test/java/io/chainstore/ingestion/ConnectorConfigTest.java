@@ -1,0 +1,43 @@
+package io.chainstore.ingestion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ConnectorConfigTest {
+
+  @Test
+  void connectJsonCarriesTheSettingsCorrectnessDependsOn() {
+    Properties config = ConnectorConfig.connectConfig();
+    assertThat(config.getProperty("connector.class"))
+        .isEqualTo("io.debezium.connector.postgresql.PostgresConnector");
+    assertThat(config.getProperty("plugin.name")).isEqualTo("pgoutput");
+    // Money must not pass through double.
+    assertThat(config.getProperty("decimal.handling.mode")).isIn("string", "precise");
+    assertThat(config.getProperty("heartbeat.interval.ms")).isNotBlank();
+    assertThat(config.getProperty("value.converter.schemas.enable")).isEqualTo("false");
+    // No secret in the file: Connect resolves it from the worker's environment.
+    assertThat(config.getProperty("database.password")).startsWith("${env:");
+  }
+
+  @Test
+  void topicsFollowThePrefixAndTheTableList() {
+    assertThat(CdcTopics.TABLES).contains("orders", "order_lines", "stock", "members");
+    assertThat(CdcTopics.topic("orders")).isEqualTo("chainstore.public.orders");
+  }
+
+  @Test
+  void embeddedSettingsOverrideOnlyConnectionAndOffsets() {
+    Properties embedded =
+        ConnectorConfig.embedded(
+            new PostgresTarget("127.0.0.1", 5499, "shop", "u", "p"), Path.of("offsets.dat"), 500);
+    assertThat(embedded.getProperty("database.port")).isEqualTo("5499");
+    assertThat(embedded.getProperty("database.password")).isEqualTo("p");
+    assertThat(embedded.getProperty("offset.storage.file.filename")).endsWith("offsets.dat");
+    assertThat(embedded.getProperty("table.include.list"))
+        .isEqualTo(ConnectorConfig.connectConfig().getProperty("table.include.list"));
+  }
+}
