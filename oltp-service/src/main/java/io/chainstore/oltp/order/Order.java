@@ -1,0 +1,24 @@
+package io.chainstore.oltp.order;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** An order as the API returns it. */
+public record Order(
+    long id,
+    long storeId,
+    Channel channel,
+    Long memberId,
+    OrderStatus status,
+    BigDecimal totalAmount,
+    int totalUnits,
+    OffsetDateTime createdAt,
+    OffsetDateTime paidAt,
+    OffsetDateTime cancelledAt,
+    List<OrderLine> lines) {
+
+  /** A priced line. */
+  public record OrderLine(
+      int lineNo, long skuId, int quantity, BigDecimal unitPrice, BigDecimal lineAmount) {}
+}

@@ -1,0 +1,124 @@
+package io.chainstore.oltp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The real service on a random port over a real PostgreSQL, shared by all API tests. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class ApiTestSupport {
+
+  protected static final ObjectMapper JSON = new ObjectMapper();
+  protected static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @LocalServerPort protected int port;
+  @Autowired protected JdbcTemplate jdbc;
+
+  @DynamicPropertySource
+  static void database(DynamicPropertyRegistry registry) {
+    TestDatabase.register(registry);
+  }
+
+  protected record Reply(int status, JsonNode body, HttpResponse<String> raw) {}
+
+  protected Reply post(String path, String body, String idempotencyKey) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body == null ? "" : body));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
+    return send(request.build());
+  }
+
+  protected Reply get(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+  }
+
+  private static Reply send(HttpRequest request) {
+    try {
+      HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      return new Reply(response.statusCode(), body, response);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A fresh store, a warehouse and a SKU with {@code units} on hand at the store. */
+  protected Fixture fixture(BigDecimal price, int units) {
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    long store =
+        jdbc.queryForObject(
+            "INSERT INTO locations (code, name, kind) VALUES (?, ?, 'store') RETURNING id",
+            Long.class,
+            "S-" + tag,
+            "Store " + tag);
+    long warehouse =
+        jdbc.queryForObject(
+            "INSERT INTO locations (code, name, kind) VALUES (?, ?, 'warehouse') RETURNING id",
+            Long.class,
+            "W-" + tag,
+            "Warehouse " + tag);
+    long sku =
+        jdbc.queryForObject(
+            "INSERT INTO skus (code, name, price) VALUES (?, ?, ?) RETURNING id",
+            Long.class,
+            "SKU-" + tag,
+            "Thing " + tag,
+            price);
+    jdbc.update(
+        "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)", sku, store, units);
+    jdbc.update(
+        "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)", sku, warehouse, 5);
+    long member =
+        jdbc.queryForObject(
+            "INSERT INTO members (name, phone) VALUES (?, ?) RETURNING id",
+            Long.class,
+            "Member " + tag,
+            "+49" + Math.abs(tag.hashCode()));
+    return new Fixture(store, warehouse, sku, member);
+  }
+
+  protected record Fixture(long store, long warehouse, long sku, long member) {}
+
+  protected static String order(long store, String channel, long sku, int quantity) {
+    return """
+        {"storeId": %d, "channel": "%s", "lines": [{"skuId": %d, "quantity": %d}]}
+        """
+        .formatted(store, channel, sku, quantity);
+  }
+
+  protected int onHand(long sku, long location) {
+    return jdbc.queryForObject(
+        "SELECT on_hand FROM stock WHERE sku_id = ? AND location_id = ?",
+        Integer.class,
+        sku,
+        location);
+  }
+
+  protected int reserved(long sku, long location) {
+    return jdbc.queryForObject(
+        "SELECT reserved FROM stock WHERE sku_id = ? AND location_id = ?",
+        Integer.class,
+        sku,
+        location);
+  }
+}
