@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS member_profile
     member_id       Int64,
     order_count     Int64,
     total_spend     Decimal(18, 2),
-    last_order_date Date,
+    last_order_date Nullable(Date),
     version         UInt64,
     computed_at     DateTime('UTC')
 )

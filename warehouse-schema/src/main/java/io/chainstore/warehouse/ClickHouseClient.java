@@ -42,7 +42,7 @@ public final class ClickHouseClient {
     post(sql, "");
   }
 
-  /** Runs a SELECT and returns its rows as column name to text value, in column order. */
+  /** Runs a SELECT and returns its rows as column name to text value (null for NULL), in order. */
   public List<Map<String, String>> query(String select) {
     String body = post(null, select.strip() + "\nFORMAT TabSeparatedWithNames");
     List<Map<String, String>> rows = new ArrayList<>();
@@ -170,7 +170,8 @@ public final class ClickHouseClient {
   static String[] splitTsv(String line) {
     String[] raw = line.split("\t", -1);
     for (int i = 0; i < raw.length; i++) {
-      raw[i] = unescape(raw[i]);
+      // \N alone is NULL in ClickHouse's text formats.
+      raw[i] = "\\N".equals(raw[i]) ? null : unescape(raw[i]);
     }
     return raw;
   }

@@ -61,5 +61,6 @@ class MigrationTest {
   void tsvEscapingRoundTrips() {
     String raw = "a\tb\\c\nd";
     assertThat(ClickHouseClient.unescape(ClickHouseClient.escape(raw))).isEqualTo(raw);
+    assertThat(ClickHouseClient.splitTsv("1\t\\N\tx")).containsExactly("1", null, "x");
   }
 }

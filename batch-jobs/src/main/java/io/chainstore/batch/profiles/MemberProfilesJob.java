@@ -1,0 +1,144 @@
+package io.chainstore.batch.profiles;
+
+import io.chainstore.batch.BatchOptions;
+import io.chainstore.warehouse.ClickHouseClient;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
+import io.chainstore.warehouse.WarehouseTables;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Properties;
+import org.apache.spark.api.java.function.ForeachPartitionFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * member-profiles: reads members and paid orders from PostgreSQL, computes {@link MemberProfiles}
+ * and replaces each member's row in ClickHouse. Run by spark-submit, or locally (master local[2]
+ * unless {@code spark.master} is set).
+ */
+public final class MemberProfilesJob {
+
+  public static final String NAME = "member-profiles";
+  static final List<String> COLUMNS =
+      List.of(
+          "member_id", "order_count", "total_spend", "last_order_date", "version", "computed_at");
+  private static final int BATCH_ROWS = 10_000;
+
+  private MemberProfilesJob() {}
+
+  /** Options of {@link #run}: where to read and where to write. */
+  public record Settings(
+      String postgresUrl,
+      String postgresUser,
+      String postgresPassword,
+      ClickHouseSettings clickhouse) {}
+
+  public static void main(String[] argv) throws Exception {
+    BatchOptions options = new BatchOptions(argv, System.getenv());
+    Settings settings =
+        new Settings(
+            options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"),
+            options.get("postgres-user", "postgres"),
+            options.get("postgres-password", ""),
+            new ClickHouseSettings(
+                options.get("clickhouse-url", "http://127.0.0.1:8123"),
+                options.get("clickhouse-database", "chainstore"),
+                options.get("clickhouse-user", ""),
+                options.get("clickhouse-password", ""),
+                false,
+                Duration.ofSeconds(120)));
+    SparkSession.Builder builder =
+        SparkSession.builder().appName(NAME).config("spark.sql.session.timeZone", "UTC");
+    if (System.getProperty("spark.master") == null) {
+      builder.master("local[2]").config("spark.ui.enabled", "false");
+    }
+    try (SparkSession spark = builder.getOrCreate()) {
+      long written = run(spark, settings, Instant.now());
+      System.out.println(NAME + ": wrote " + written + " member profiles");
+    }
+  }
+
+  /** Computes and writes all profiles; returns how many were written. */
+  public static long run(SparkSession spark, Settings settings, Instant runStart)
+      throws SQLException {
+    Properties jdbc = new Properties();
+    jdbc.setProperty("user", settings.postgresUser());
+    jdbc.setProperty("password", settings.postgresPassword());
+    jdbc.setProperty("driver", "org.postgresql.Driver");
+
+    long[] bounds = orderIdBounds(settings);
+    Dataset<Row> members =
+        spark.read().jdbc(settings.postgresUrl(), "(SELECT id FROM members) AS m", jdbc);
+    Dataset<Row> paidOrders =
+        spark
+            .read()
+            .jdbc(
+                settings.postgresUrl(),
+                "(SELECT id, member_id, total_amount, paid_at FROM orders"
+                    + " WHERE status = 'paid' AND member_id IS NOT NULL) AS o",
+                "id",
+                bounds[0],
+                bounds[1] + 1,
+                4,
+                jdbc);
+    Dataset<Row> profiles = MemberProfiles.compute(members, paidOrders).cache();
+    long count = profiles.count();
+    ClickHouseSettings clickhouse = settings.clickhouse();
+    long version = runStart.toEpochMilli();
+    String computedAt =
+        DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC)
+            .format(runStart);
+    profiles.foreachPartition(
+        (ForeachPartitionFunction<Row>) rows -> write(clickhouse, rows, version, computedAt));
+    profiles.unpersist();
+    return count;
+  }
+
+  private static void write(
+      ClickHouseSettings settings, Iterator<Row> rows, long version, String computedAt) {
+    ClickHouseClient client = new ClickHouseClient(settings);
+    List<List<Object>> batch = new ArrayList<>(BATCH_ROWS);
+    while (rows.hasNext()) {
+      Row row = rows.next();
+      Object lastOrderDate = row.isNullAt(3) ? null : row.get(3).toString();
+      List<Object> values = new ArrayList<>(6);
+      values.add(row.getLong(0));
+      values.add(row.getLong(1));
+      values.add(((BigDecimal) row.getDecimal(2)).toPlainString());
+      values.add(lastOrderDate);
+      values.add(version);
+      values.add(computedAt);
+      batch.add(values);
+      if (batch.size() == BATCH_ROWS) {
+        client.insert(WarehouseTables.MEMBER_PROFILE, COLUMNS, batch);
+        batch.clear();
+      }
+    }
+    client.insert(WarehouseTables.MEMBER_PROFILE, COLUMNS, batch);
+  }
+
+  private static long[] orderIdBounds(Settings settings) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(
+                settings.postgresUrl(), settings.postgresUser(), settings.postgresPassword());
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM orders")) {
+      rs.next();
+      return new long[] {rs.getLong(1), rs.getLong(2)};
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.chainstore.batch.segment;
+
+import org.springframework.batch.item.file.transform.LineAggregator;
+
+/** RFC 4180 lines: fields with commas, quotes or line breaks are quoted. */
+final class CsvLine implements LineAggregator<SegmentMember> {
+
+  static final String HEADER = "member_id,phone,total_spend,order_count,last_order_date";
+
+  @Override
+  public String aggregate(SegmentMember m) {
+    return String.join(
+        ",",
+        Long.toString(m.memberId()),
+        quote(m.phone()),
+        m.totalSpend().toPlainString(),
+        Long.toString(m.orderCount()),
+        m.lastOrderDate() == null ? "" : m.lastOrderDate());
+  }
+
+  static String quote(String field) {
+    if (field.contains(",")
+        || field.contains("\"")
+        || field.contains("\n")
+        || field.contains("\r")) {
+      return "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+    return field;
+  }
+}

@@ -1,0 +1,147 @@
+package io.chainstore.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.chainstore.batch.profiles.MemberProfilesJob;
+import io.chainstore.batch.segment.ExportSegmentMain;
+import io.chainstore.warehouse.ClickHouseClient;
+import io.chainstore.warehouse.SharedClickHouse;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Spark (local mode) and Spring Batch on real PostgreSQL and ClickHouse. */
+class BatchJobsIT {
+
+  private static EmbeddedPostgres postgres;
+  private static ClickHouseClient clickhouse;
+  private static JdbcTemplate jdbc;
+
+  @BeforeAll
+  static void start() throws Exception {
+    postgres = EmbeddedPostgres.builder().start();
+    DataSource ds = postgres.getPostgresDatabase();
+    jdbc = new JdbcTemplate(ds);
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("oltp.migrations")))) {
+      for (Path file : files.sorted().toList()) {
+        jdbc.execute(Files.readString(file));
+      }
+    }
+    jdbc.execute("INSERT INTO locations (id, code, name, kind) VALUES (1, 'S1', 'Store', 'store')");
+    jdbc.execute(
+        "INSERT INTO members (id, name, phone) VALUES"
+            + " (1, 'Big Spender', '+4915112345678'), (2, 'Small, Spender', '+4915187654321'),"
+            + " (3, 'Newcomer', '+4917000000000')");
+    // Member 1: two paid orders (one on an earlier day) and one cancelled; member 2: one paid.
+    order(1, 1L, "paid", "80.25", "2026-11-25 10:00:00+00");
+    order(2, 1L, "paid", "40.00", "2026-11-26 23:59:59+00");
+    order(3, 1L, "cancelled", "999.00", "2026-11-26 12:00:00+00");
+    order(4, 2L, "paid", "19.99", "2026-11-26 09:00:00+00");
+    order(5, null, "paid", "5.00", "2026-11-26 09:00:00+00");
+    clickhouse = SharedClickHouse.migratedDatabase();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  private static void order(long id, Long member, String status, String total, String paidAt) {
+    jdbc.update(
+        "INSERT INTO orders (id, store_id, channel, member_id, status, total_amount, total_units,"
+            + " paid_at) VALUES (?, 1, 'pos', ?, ?, ?, 1, ?::timestamptz)",
+        id,
+        member,
+        status,
+        new BigDecimal(total),
+        paidAt);
+  }
+
+  @Test
+  void profilesThenSegmentExport() throws Exception {
+    MemberProfilesJob.Settings settings =
+        new MemberProfilesJob.Settings(
+            postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", clickhouse.settings());
+    try (SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("it")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate()) {
+      assertThat(MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-27T02:00:00Z")))
+          .isEqualTo(3);
+      // A second run replaces rather than adds.
+      MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-28T02:00:00Z"));
+    }
+    List<Map<String, String>> profiles =
+        clickhouse.query(
+            "SELECT member_id, order_count, total_spend, last_order_date"
+                + " FROM member_profile FINAL ORDER BY member_id");
+    assertThat(profiles)
+        .containsExactly(
+            Map.of(
+                "member_id",
+                "1",
+                "order_count",
+                "2",
+                "total_spend",
+                "120.25",
+                "last_order_date",
+                "2026-11-26"),
+            Map.of(
+                "member_id",
+                "2",
+                "order_count",
+                "1",
+                "total_spend",
+                "19.99",
+                "last_order_date",
+                "2026-11-26"),
+            java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>() {
+                  {
+                    put("member_id", "3");
+                    put("order_count", "0");
+                    put("total_spend", "0.00");
+                    put("last_order_date", null);
+                  }
+                }));
+
+    Path csv = Files.createTempDirectory("segment-").resolve("segment.csv");
+    JobExecution run =
+        ExportSegmentMain.run(
+            postgres.getPostgresDatabase(), clickhouse.settings(), new BigDecimal("19.99"), csv);
+    assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+    assertThat(Files.readAllLines(csv))
+        .containsExactly(
+            "member_id,phone,total_spend,order_count,last_order_date",
+            "1,+49*******5678,120.25,2,2026-11-26",
+            "2,+49*******4321,19.99,1,2026-11-26");
+
+    // The repository remembers a completed export: the same segment is not exported twice.
+    assertThatThrownBy(
+            () ->
+                ExportSegmentMain.run(
+                    postgres.getPostgresDatabase(),
+                    clickhouse.settings(),
+                    new BigDecimal("19.99"),
+                    csv))
+        .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+  }
+}
