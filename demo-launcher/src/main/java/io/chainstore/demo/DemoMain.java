@@ -1,0 +1,225 @@
+package io.chainstore.demo;
+
+import io.chainstore.warehouse.ClickHouseClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./chainstore demo [--orders N] [--stores N] [--seed S] [--keep-running]}: starts the local
+ * stack, simulates a trading day, runs the batch jobs and ends with the reconciliation line. {@code
+ * ./chainstore bench-latency [--orders N]}: commit → ClickHouse latency.
+ */
+public final class DemoMain {
+
+  private DemoMain() {}
+
+  public static void main(String[] args) throws Exception {
+    String command = args.length == 0 ? "demo" : args[0];
+    String[] rest = args.length == 0 ? args : java.util.Arrays.copyOfRange(args, 1, args.length);
+    int exit;
+    try {
+      exit =
+          switch (command) {
+            case "demo" -> demo(DemoOptions.parse(rest, 300));
+            case "bench-latency" -> LatencyBench.run(DemoOptions.parse(rest, 200));
+            default -> {
+              System.err.println("usage: chainstore demo|bench-latency [options]");
+              yield 2;
+            }
+          };
+    } catch (IllegalArgumentException e) {
+      System.err.println("chainstore: " + e.getMessage());
+      exit = 2;
+    }
+    System.exit(exit);
+  }
+
+  static int demo(DemoOptions options) throws Exception {
+    Progress progress = new Progress(System.out);
+    progress.step(
+        "chainstore demo: %d orders at %d stores, seed %d"
+            .formatted(options.orders(), options.stores(), options.seed()));
+    recreate(options.workDir());
+    Modules modules = Modules.fromSystemProperty();
+    Reconciliation.Result result;
+    boolean batchOk;
+    try (MemoryMeter memory = new MemoryMeter();
+        LocalStack stack =
+            LocalStack.start(options.workDir(), modules, progress, options.flushMillis())) {
+      double stackReady = progress.elapsedSeconds();
+      DemoSeed.Chain chain = DemoSeed.seed(stack.postgres(), options.stores(), options.seed());
+      progress.step(
+          "seeded %d stores, a warehouse, %d SKUs and %d members"
+              .formatted(chain.stores().size(), chain.skus().size(), chain.members().size()));
+
+      AtomicReference<Double> firstKpiRow = new AtomicReference<>();
+      Thread watcher = watchFirstRow(stack.clickhouse(), progress, firstKpiRow);
+      double tradingStart = progress.elapsedSeconds();
+      TradingSimulator.Stats stats =
+          new TradingSimulator(new ApiClient(stack.apiUrl()), chain, options.seed())
+              .trade(0, options.orders(), 4, progress);
+      double tradingEnd = progress.elapsedSeconds();
+      result =
+          Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(90));
+      watcher.interrupt();
+      progress.step(
+          result.ok() ? "ClickHouse matches PostgreSQL" : "ClickHouse does NOT match PostgreSQL");
+
+      progress.step("running Spark job member-profiles");
+      int spark = stack.runMemberProfiles();
+      String profiles = stack.clickhouse().queryValue("SELECT count() FROM member_profile FINAL");
+      progress.step("member-profiles exit " + spark + ", " + profiles + " profiles in ClickHouse");
+      Path segment = options.workDir().resolve("segment-spend-100.csv");
+      int export = stack.runExportSegment("100.00", segment);
+      long exported = Files.exists(segment) ? Files.readAllLines(segment).size() - 1 : 0;
+      progress.step(
+          "export-segment exit "
+              + export
+              + ", "
+              + exported
+              + " members with spend >= 100.00 in "
+              + segment);
+      batchOk = spark == 0 && export == 0;
+
+      printReport(
+          stack.clickhouse(),
+          stats,
+          stackReady,
+          tradingStart,
+          tradingEnd,
+          firstKpiRow.get(),
+          progress,
+          memory);
+      if (options.keepRunning()) {
+        System.out.println("API          " + stack.apiUrl() + "/api/orders");
+        System.out.println("OpenAPI      " + stack.apiUrl() + "/v3/api-docs");
+        System.out.println(
+            "ClickHouse   "
+                + stack.clickhouseUrl()
+                + " (database "
+                + LocalStack.CLICKHOUSE_DATABASE
+                + ", for Superset)");
+        System.out.println("PostgreSQL   " + stack.postgres().jdbcUrl() + " (user postgres)");
+        System.out.println("Kafka        " + stack.kafkaBootstrapServers());
+        System.out.println("Logs         " + options.workDir().resolve("logs"));
+        System.out.println(result.line());
+        System.out.flush();
+        Thread.currentThread().join();
+      }
+    }
+    System.out.println(result.line());
+    return result.ok() && batchOk ? 0 : 1;
+  }
+
+  private static void printReport(
+      ClickHouseClient clickhouse,
+      TradingSimulator.Stats stats,
+      double stackReady,
+      double tradingStart,
+      double tradingEnd,
+      Double firstKpiRow,
+      Progress progress,
+      MemoryMeter memory) {
+    System.out.println();
+    System.out.println("== Trading day ==");
+    System.out.printf(
+        "orders created %d, paid %d, cancelled before payment %d, refunded %d, rejected (no stock) %d%n",
+        stats.created(), stats.paid(), stats.cancelledUnpaid(), stats.refunded(), stats.rejected());
+    System.out.println();
+    System.out.println("== Store KPIs today (ClickHouse) ==");
+    System.out.printf(
+        "%-6s %-8s %12s %8s %8s %10s%n",
+        "store", "channel", "net sales", "orders", "units", "avg order");
+    for (Map<String, String> row :
+        clickhouse.query(
+            "SELECT store_id, channel, sum(net_sales) AS sales, sum(paid_orders) AS orders, sum(units) AS units"
+                + " FROM store_kpi FINAL WHERE grain = 'day' GROUP BY store_id, channel ORDER BY store_id, channel")) {
+      long orders = Long.parseLong(row.get("orders"));
+      java.math.BigDecimal sales = new java.math.BigDecimal(row.get("sales"));
+      System.out.printf(
+          "%-6s %-8s %12s %8s %8s %10s%n",
+          row.get("store_id"),
+          row.get("channel"),
+          sales.toPlainString(),
+          orders,
+          row.get("units"),
+          orders == 0
+              ? "-"
+              : sales.divide(
+                  java.math.BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_EVEN));
+    }
+    System.out.println();
+    System.out.println("== Timings ==");
+    System.out.printf("stack ready after %.1f s%n", stackReady);
+    System.out.printf("trading took %.1f s%n", tradingEnd - tradingStart);
+    if (firstKpiRow != null) {
+      System.out.printf(
+          "first KPI row in ClickHouse %.1f s after launch (%.1f s after the first order)%n",
+          firstKpiRow, firstKpiRow - tradingStart);
+    }
+    System.out.printf(
+        "total %.1f s, peak memory of all processes %d MB%n",
+        progress.elapsedSeconds(), memory.peakMegabytes());
+    System.out.println();
+  }
+
+  private static Thread watchFirstRow(
+      ClickHouseClient clickhouse, Progress progress, AtomicReference<Double> seen) {
+    Thread t =
+        new Thread(
+            () -> {
+              while (!Thread.currentThread().isInterrupted()) {
+                try {
+                  if (!"0".equals(clickhouse.queryValue("SELECT count() FROM store_kpi"))) {
+                    seen.set(progress.elapsedSeconds());
+                    progress.step("first KPI row in ClickHouse");
+                    return;
+                  }
+                  Thread.sleep(50);
+                } catch (InterruptedException e) {
+                  return;
+                } catch (RuntimeException e) {
+                  // ClickHouse busy; try again.
+                }
+              }
+            },
+            "first-kpi-row");
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  static void recreate(Path dir) {
+    try {
+      if (Files.exists(dir)) {
+        try (Stream<Path> files = Files.walk(dir)) {
+          List<Path> all = new ArrayList<>(files.toList());
+          all.sort(Comparator.reverseOrder());
+          for (Path p : all) {
+            Files.delete(p);
+          }
+        }
+      }
+      Files.createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not prepare " + dir, e);
+    }
+  }
+
+  static double percentile(List<Double> values, double p) {
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(index, sorted.size() - 1)));
+  }
+}

@@ -1,0 +1,50 @@
+package io.chainstore.demo;
+
+import java.nio.file.Path;
+
+/** The options of {@code ./chainstore demo} and {@code ./chainstore bench-latency}. */
+record DemoOptions(
+    int orders, int stores, long seed, boolean keepRunning, Path workDir, long flushMillis) {
+
+  static DemoOptions parse(String[] args, int defaultOrders) {
+    int orders = defaultOrders;
+    int stores = 4;
+    long seed = 42;
+    boolean keepRunning = false;
+    Path workDir = Path.of(".demo");
+    long flushMillis = 100;
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--orders" -> orders = positive("--orders", args, ++i);
+        case "--stores" -> stores = positive("--stores", args, ++i);
+        case "--seed" -> seed = Long.parseLong(value("--seed", args, ++i));
+        case "--keep-running" -> keepRunning = true;
+        case "--work-dir" -> workDir = Path.of(value("--work-dir", args, ++i));
+        case "--flush-ms" -> flushMillis = positive("--flush-ms", args, ++i);
+        default -> throw new IllegalArgumentException("unknown option " + args[i]);
+      }
+    }
+    return new DemoOptions(
+        orders, stores, seed, keepRunning, workDir.toAbsolutePath(), flushMillis);
+  }
+
+  private static String value(String name, String[] args, int i) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(name + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int positive(String name, String[] args, int i) {
+    int n;
+    try {
+      n = Integer.parseInt(value(name, args, i));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a whole number");
+    }
+    if (n <= 0) {
+      throw new IllegalArgumentException(name + " must be positive");
+    }
+    return n;
+  }
+}

@@ -1,0 +1,280 @@
+package io.chainstore.demo;
+
+import io.chainstore.ingestion.CdcEngine;
+import io.chainstore.ingestion.CdcTopics;
+import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
+import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.ingestion.LocalPostgres;
+import io.chainstore.warehouse.ClickHouseClient;
+import io.chainstore.warehouse.LocalClickHouse;
+import io.chainstore.warehouse.Migrator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the pipeline needs, on this machine: ClickHouse, PostgreSQL, a Kafka broker, the OLTP
+ * service, Debezium and the store-kpis Flink job. Each on free ports, with data under one work
+ * directory; {@link #close()} stops all of it, in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+
+  public static final String CLICKHOUSE_DATABASE = "chainstore";
+
+  private final Path workDir;
+  private final Modules modules;
+  private final Progress progress;
+  private final long flushMillis;
+  private LocalClickHouse clickhouseServer;
+  private ClickHouseClient clickhouse;
+  private LocalPostgres postgres;
+  private LocalKafka kafka;
+  private ChildProcess oltp;
+  private int apiPort;
+  private CdcEngine cdc;
+  private ChildProcess flink;
+  private int flinkStarts;
+
+  private LocalStack(Path workDir, Modules modules, Progress progress, long flushMillis) {
+    this.workDir = workDir;
+    this.modules = modules;
+    this.progress = progress;
+    this.flushMillis = flushMillis;
+  }
+
+  public static LocalStack start(
+      Path workDir, Modules modules, Progress progress, long flushMillis) {
+    LocalStack stack = new LocalStack(workDir, modules, progress, flushMillis);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    try {
+      stack.startAll();
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  private void startAll() {
+    postgres = LocalPostgres.start(workDir.resolve("postgres"));
+    progress.step("PostgreSQL " + postgres.jdbcUrl());
+    startOltpService();
+    clickhouseServer = LocalClickHouse.start(workDir.resolve("clickhouse"));
+    clickhouse = new ClickHouseClient(clickhouseServer.settings(CLICKHOUSE_DATABASE));
+    int applied = new Migrator(clickhouse).migrate().size();
+    progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
+    kafka = LocalKafka.start(workDir.resolve("kafka"));
+    // Created up front so the Flink source finds its topic at once rather than at discovery.
+    kafka.createTopics(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
+    progress.step("Kafka " + kafka.bootstrapServers());
+    // The Flink job warms up while the service and Debezium start.
+    launchFlink(false);
+    HttpClient http = HttpClient.newHttpClient();
+    oltp.awaitReady(() -> healthy(http), Duration.ofSeconds(120));
+    progress.step("OLTP service " + apiUrl());
+    cdc =
+        CdcEngine.start(
+            new PostgresTarget(
+                "127.0.0.1",
+                postgres.port(),
+                LocalPostgres.DATABASE,
+                postgres.user(),
+                postgres.password()),
+            kafka.bootstrapServers(),
+            workDir.resolve("cdc-offsets.dat"),
+            1000);
+    progress.step("Debezium streaming PostgreSQL changes to Kafka");
+    awaitFlink(false);
+  }
+
+  private void startOltpService() {
+    apiPort = freePort();
+    oltp =
+        ChildProcess.start(
+            "oltp-service",
+            List.of(Modules.java(), "-Xmx512m", "-jar", modules.oltpServiceJar().toString()),
+            Map.of(
+                "PORT", Integer.toString(apiPort),
+                "POSTGRES_URL", postgres.jdbcUrl(),
+                "POSTGRES_USER", postgres.user(),
+                "POSTGRES_PASSWORD", postgres.password()),
+            workDir.resolve("logs/oltp-service.log"));
+  }
+
+  /** Starts the Flink job, restoring from its newest checkpoint when asked. */
+  public void startFlink(boolean restore) {
+    launchFlink(restore);
+    awaitFlink(restore);
+  }
+
+  private void launchFlink(boolean restore) {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(Modules.java(), "-Xmx768m", "-cp", modules.classpath("streaming-jobs")));
+    command.add("io.chainstore.streaming.kpi.StoreKpisJob");
+    command.addAll(
+        List.of(
+            "--kafka-bootstrap-servers", kafka.bootstrapServers(),
+            "--clickhouse-url", clickhouseServer.url(),
+            "--clickhouse-database", CLICKHOUSE_DATABASE,
+            "--checkpoint-dir", workDir.resolve("flink-checkpoints").toString(),
+            "--checkpoint-interval-ms", "2000",
+            "--flush-ms", Long.toString(flushMillis),
+            "--parallelism", "1"));
+    if (restore) {
+      command.add("--restore-latest");
+    }
+    flinkStarts++;
+    flink =
+        ChildProcess.start(
+            "store-kpis",
+            command,
+            Map.of(),
+            workDir.resolve("logs/store-kpis-" + flinkStarts + ".log"));
+  }
+
+  private void awaitFlink(boolean restore) {
+    flink.awaitReady(() -> flink.logContains("running as job"), Duration.ofSeconds(120));
+    progress.step(
+        "Flink job store-kpis running" + (restore ? " (restored from its latest checkpoint)" : ""));
+  }
+
+  /** Kills the Flink job's process without warning, as a crash would. */
+  public void killFlink() {
+    flink.kill();
+    progress.step("Flink job store-kpis killed");
+  }
+
+  /** Runs the Spark job member-profiles to completion; returns its exit code. */
+  public int runMemberProfiles() {
+    List<String> command = new ArrayList<>();
+    command.add(Modules.java());
+    command.add("-Xmx1g");
+    command.addAll(Arrays.asList(Modules.sparkJvmFlags().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-cp",
+            modules.classpath("batch-jobs"),
+            "io.chainstore.batch.profiles.MemberProfilesJob",
+            "--postgres-url",
+            postgres.jdbcUrl(),
+            "--postgres-user",
+            postgres.user(),
+            "--clickhouse-url",
+            clickhouseServer.url(),
+            "--clickhouse-database",
+            CLICKHOUSE_DATABASE));
+    return ChildProcess.start(
+            "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"))
+        .awaitExit(Duration.ofMinutes(10));
+  }
+
+  /** Runs the Spring Batch job export-segment to completion; returns its exit code. */
+  public int runExportSegment(String minSpend, Path output) {
+    List<String> command =
+        List.of(
+            Modules.java(),
+            "-Xmx512m",
+            "-cp",
+            modules.classpath("batch-jobs"),
+            "io.chainstore.batch.segment.ExportSegmentMain",
+            "--min-spend",
+            minSpend,
+            "--output",
+            output.toString(),
+            "--postgres-url",
+            postgres.jdbcUrl(),
+            "--postgres-user",
+            postgres.user(),
+            "--clickhouse-url",
+            clickhouseServer.url(),
+            "--clickhouse-database",
+            CLICKHOUSE_DATABASE);
+    return ChildProcess.start(
+            "export-segment", command, Map.of(), workDir.resolve("logs/export-segment.log"))
+        .awaitExit(Duration.ofMinutes(5));
+  }
+
+  public String apiUrl() {
+    return "http://127.0.0.1:" + apiPort;
+  }
+
+  public ClickHouseClient clickhouse() {
+    return clickhouse;
+  }
+
+  public String clickhouseUrl() {
+    return clickhouseServer.url();
+  }
+
+  public LocalPostgres postgres() {
+    return postgres;
+  }
+
+  public String kafkaBootstrapServers() {
+    return kafka.bootstrapServers();
+  }
+
+  public Path workDir() {
+    return workDir;
+  }
+
+  @Override
+  public synchronized void close() {
+    quietly(flink);
+    quietly(cdc);
+    quietly(oltp);
+    quietly(kafka);
+    quietly(postgres);
+    quietly(clickhouseServer);
+    flink = null;
+    cdc = null;
+    oltp = null;
+    kafka = null;
+    postgres = null;
+    clickhouseServer = null;
+  }
+
+  private static void quietly(AutoCloseable part) {
+    if (part == null) {
+      return;
+    }
+    try {
+      part.close();
+    } catch (Exception e) {
+      System.err.println("stopping " + part.getClass().getSimpleName() + " failed: " + e);
+    }
+  }
+
+  private boolean healthy(HttpClient http) {
+    try {
+      HttpResponse<String> r =
+          http.send(
+              HttpRequest.newBuilder(URI.create(apiUrl() + "/actuator/health")).GET().build(),
+              HttpResponse.BodyHandlers.ofString());
+      return r.statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package io.chainstore.demo;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+
+/**
+ * Where the built modules are: each runnable module writes {@code target/runtime-classpath.txt}
+ * when packaged, and the launcher starts it from its classes plus that classpath.
+ */
+final class Modules {
+
+  private final Path home;
+
+  Modules(Path home) {
+    this.home = home.toAbsolutePath().normalize();
+  }
+
+  static Modules fromSystemProperty() {
+    return new Modules(Path.of(System.getProperty("chainstore.home", ".")));
+  }
+
+  Path home() {
+    return home;
+  }
+
+  String classpath(String module) {
+    Path target = home.resolve(module).resolve("target");
+    Path file = target.resolve("runtime-classpath.txt");
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(
+          module + " is not built (" + file + " is missing): run mvn -DskipTests package");
+    }
+    try {
+      String classpath =
+          target.resolve("classes") + File.pathSeparator + Files.readString(file).strip();
+      // What spark-submit or a Flink cluster would provide.
+      Path provided = target.resolve("provided-classpath.txt");
+      if (Files.exists(provided) && !Files.readString(provided).isBlank()) {
+        classpath += File.pathSeparator + Files.readString(provided).strip();
+      }
+      return classpath;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  Path oltpServiceJar() {
+    Path jar = home.resolve("oltp-service/target/oltp-service.jar");
+    if (!Files.exists(jar)) {
+      throw new IllegalStateException(jar + " is missing: run mvn -DskipTests package");
+    }
+    return jar;
+  }
+
+  /** JVM flags Spark needs on Java 17, as pinned in the parent POM. */
+  static String sparkJvmFlags() {
+    try (InputStream in =
+        Modules.class.getClassLoader().getResourceAsStream("chainstore-build.properties")) {
+      Properties props = new Properties();
+      props.load(in);
+      return props.getProperty("spark.jvm.flags");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}

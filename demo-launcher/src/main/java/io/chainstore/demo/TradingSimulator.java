@@ -1,0 +1,134 @@
+package io.chainstore.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Simulates a trading day over the REST API: orders at random stores on every channel, most paid,
+ * some cancelled before payment, some refunded after it. Each order's plan comes from the seed and
+ * its number, so a run is repeatable whatever the thread interleaving.
+ */
+final class TradingSimulator {
+
+  static final String[] CHANNELS = {
+    "pos", "pos", "pos", "pos", "online", "online", "online", "pickup", "pickup", "pickup"
+  };
+
+  record Stats(int created, int paid, int cancelledUnpaid, int refunded, int rejected) {}
+
+  private final ApiClient api;
+  private final DemoSeed.Chain chain;
+  private final long seed;
+  private final AtomicInteger created = new AtomicInteger();
+  private final AtomicInteger paid = new AtomicInteger();
+  private final AtomicInteger cancelledUnpaid = new AtomicInteger();
+  private final AtomicInteger refunded = new AtomicInteger();
+  private final AtomicInteger rejected = new AtomicInteger();
+  private final AtomicInteger done = new AtomicInteger();
+
+  TradingSimulator(ApiClient api, DemoSeed.Chain chain, long seed) {
+    this.api = api;
+    this.chain = chain;
+    this.seed = seed;
+  }
+
+  /** Places orders {@code from} (inclusive) to {@code to} (exclusive) with a few parallel tills. */
+  Stats trade(int from, int to, int tills, Progress progress) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(tills);
+    List<Future<?>> work = new ArrayList<>();
+    int total = to - from;
+    int reportEvery = Math.max(1, total / 10);
+    for (int i = from; i < to; i++) {
+      int number = i;
+      work.add(
+          pool.submit(
+              () -> {
+                placeOrder(number);
+                int n = done.incrementAndGet();
+                if (n % reportEvery == 0 || n == total) {
+                  progress.step(
+                      "trading: %d/%d orders (paid %d, cancelled %d, refunded %d, rejected %d)"
+                          .formatted(
+                              n,
+                              total,
+                              paid.get(),
+                              cancelledUnpaid.get(),
+                              refunded.get(),
+                              rejected.get()));
+                }
+                return null;
+              }));
+    }
+    try {
+      for (Future<?> f : work) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+      done.set(0);
+    }
+    return new Stats(
+        created.get(), paid.get(), cancelledUnpaid.get(), refunded.get(), rejected.get());
+  }
+
+  private void placeOrder(int number) {
+    // SplittableRandom mixes its seed well; java.util.Random's first draws from close seeds do not.
+    SplittableRandom random = new SplittableRandom(seed * 1_000_003L + number);
+    long store = chain.stores().get(random.nextInt(chain.stores().size()));
+    String channel = CHANNELS[random.nextInt(CHANNELS.length)];
+    String member =
+        random.nextInt(10) < 7
+            ? Long.toString(chain.members().get(random.nextInt(chain.members().size())))
+            : "null";
+    StringBuilder lines = new StringBuilder();
+    List<Long> skus = new ArrayList<>(chain.skus());
+    int lineCount = 1 + random.nextInt(3);
+    for (int l = 0; l < lineCount; l++) {
+      long sku = skus.remove(random.nextInt(skus.size()));
+      if (l > 0) {
+        lines.append(',');
+      }
+      lines
+          .append("{\"skuId\":")
+          .append(sku)
+          .append(",\"quantity\":")
+          .append(1 + random.nextInt(3))
+          .append('}');
+    }
+    String body =
+        "{\"storeId\":%d,\"channel\":\"%s\",\"memberId\":%s,\"lines\":[%s]}"
+            .formatted(store, channel, member, lines);
+    String key = "demo-" + seed + "-" + number;
+    ApiClient.Reply order = api.post("/api/orders", body, key + "-create");
+    if (order.status() == 409) {
+      rejected.incrementAndGet();
+      return;
+    }
+    require(order, 201);
+    created.incrementAndGet();
+    long id = order.body().path("id").asLong();
+    int fate = random.nextInt(100);
+    if (fate < 7) {
+      require(api.post("/api/orders/" + id + "/cancel", null, key + "-cancel"), 200);
+      cancelledUnpaid.incrementAndGet();
+      return;
+    }
+    require(api.post("/api/orders/" + id + "/pay", null, key + "-pay"), 200);
+    paid.incrementAndGet();
+    if (fate < 12) {
+      require(api.post("/api/orders/" + id + "/cancel", null, key + "-cancel"), 200);
+      refunded.incrementAndGet();
+    }
+  }
+
+  private static void require(ApiClient.Reply reply, int status) {
+    if (reply.status() != status) {
+      throw new IllegalStateException("API answered " + reply.status() + ": " + reply.body());
+    }
+  }
+}
