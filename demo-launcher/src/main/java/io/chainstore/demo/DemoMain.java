@@ -200,19 +200,26 @@ public final class DemoMain {
   }
 
   static void recreate(Path dir) {
+    delete(dir);
     try {
-      if (Files.exists(dir)) {
-        try (Stream<Path> files = Files.walk(dir)) {
-          List<Path> all = new ArrayList<>(files.toList());
-          all.sort(Comparator.reverseOrder());
-          for (Path p : all) {
-            Files.delete(p);
-          }
-        }
-      }
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException("could not prepare " + dir, e);
+    }
+  }
+
+  static void delete(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>(files.toList());
+      all.sort(Comparator.reverseOrder());
+      for (Path p : all) {
+        Files.delete(p);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not delete " + dir, e);
     }
   }
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * One ClickHouse server per test JVM, started on first use and stopped when the JVM exits. Each
@@ -21,6 +23,14 @@ public final class SharedClickHouse {
       try {
         Path dir = Files.createTempDirectory("chainstore-clickhouse-");
         server = LocalClickHouse.start(dir);
+        LocalClickHouse started = server;
+        Runtime.getRuntime()
+            .addShutdownHook(
+                new Thread(
+                    () -> {
+                      started.close();
+                      deleteRecursively(dir);
+                    }));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -33,6 +43,15 @@ public final class SharedClickHouse {
     ClickHouseClient client = new ClickHouseClient(server().settings(uniqueDatabase()));
     new Migrator(client).migrate();
     return client;
+  }
+
+  /** Deletes a directory tree, best effort (for test data directories). */
+  public static void deleteRecursively(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Left behind in the temp directory.
+    }
   }
 
   public static String uniqueDatabase() {

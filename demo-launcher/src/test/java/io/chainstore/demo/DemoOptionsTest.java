@@ -1,0 +1,54 @@
+package io.chainstore.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DemoOptionsTest {
+
+  @Test
+  void defaultsAndOverrides() {
+    DemoOptions defaults = DemoOptions.parse(new String[0], 300);
+    assertThat(defaults.orders()).isEqualTo(300);
+    assertThat(defaults.keepRunning()).isFalse();
+    DemoOptions set =
+        DemoOptions.parse(
+            new String[] {"--orders", "50", "--stores", "2", "--seed", "9", "--keep-running"}, 300);
+    assertThat(set.orders()).isEqualTo(50);
+    assertThat(set.stores()).isEqualTo(2);
+    assertThat(set.seed()).isEqualTo(9);
+    assertThat(set.keepRunning()).isTrue();
+  }
+
+  @Test
+  void rejectsBadOptionsClearly() {
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--orders", "0"}, 300))
+        .hasMessage("--orders must be positive");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--orders", "many"}, 300))
+        .hasMessage("--orders must be a whole number");
+    assertThatThrownBy(() -> DemoOptions.parse(new String[] {"--colour"}, 300))
+        .hasMessage("unknown option --colour");
+  }
+
+  @Test
+  void reconciliationLineHasTheAgreedShape() {
+    Reconciliation.Result ok =
+        new Reconciliation.Result(3, 3, new BigDecimal("10.50"), new BigDecimal("10.50"), 0);
+    assertThat(ok.line())
+        .isEqualTo(
+            "reconciliation: orders_pg=3 orders_ch=3 net_sales_pg=10.50 net_sales_ch=10.50 status=OK");
+    Reconciliation.Result bucketOff =
+        new Reconciliation.Result(3, 3, new BigDecimal("10.50"), new BigDecimal("10.50"), 1);
+    assertThat(bucketOff.line()).endsWith("status=MISMATCH");
+  }
+
+  @Test
+  void percentiles() {
+    List<Double> values = List.of(5.0, 1.0, 3.0, 2.0, 4.0);
+    assertThat(DemoMain.percentile(values, 50)).isEqualTo(3.0);
+    assertThat(DemoMain.percentile(values, 100)).isEqualTo(5.0);
+  }
+}

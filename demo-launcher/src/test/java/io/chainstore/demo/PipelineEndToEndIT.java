@@ -1,0 +1,107 @@
+package io.chainstore.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The whole path on real components, each as it runs in production: orders through the REST API →
+ * PostgreSQL → Debezium → Kafka → Flink → ClickHouse, with a crash and restore of the Flink job in
+ * the middle of trading. Every (store, channel, minute) bucket must equal PostgreSQL.
+ */
+class PipelineEndToEndIT {
+
+  private static Path dir;
+  private static LocalStack stack;
+  private static DemoSeed.Chain chain;
+
+  @BeforeAll
+  static void start() throws IOException {
+    dir = Files.createTempDirectory("chainstore-e2e-");
+    stack = LocalStack.start(dir, Modules.fromSystemProperty(), new Progress(System.out), 100);
+    chain = DemoSeed.seed(stack.postgres(), 3, 7);
+  }
+
+  @AfterAll
+  static void stop() {
+    stack.close();
+    DemoMain.delete(dir);
+  }
+
+  @Test
+  void kpisEqualPostgresThroughCancellationsAndAFlinkCrash() throws Exception {
+    Progress progress = new Progress(System.out);
+    TradingSimulator simulator = new TradingSimulator(new ApiClient(stack.apiUrl()), chain, 7);
+
+    TradingSimulator.Stats first = simulator.trade(0, 80, 4, progress);
+    assertThat(first.paid()).isPositive();
+    assertThat(first.refunded() + first.cancelledUnpaid())
+        .as("some orders are cancelled")
+        .isPositive();
+    Reconciliation.Result before =
+        Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(90));
+    assertThat(before.ok()).as(before.line()).isTrue();
+    assertThat(before.ordersPg()).isPositive();
+
+    // A checkpoint taken after the first batch, then a crash in the middle of the second.
+    Instant synced = Instant.now();
+    awaitCheckpointAfter(synced);
+    CompletableFuture<TradingSimulator.Stats> second =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return simulator.trade(80, 200, 4, progress);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    ChildProcess.sleep(1500);
+    stack.killFlink();
+    TradingSimulator.Stats total = second.get();
+    assertThat(total.created()).isGreaterThan(first.created());
+
+    stack.startFlink(true);
+    Reconciliation.Result after =
+        Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(120));
+    assertThat(after.ok()).as(after.line()).isTrue();
+    assertThat(after.ordersPg()).isGreaterThan(before.ordersPg());
+    assertThat(after.line()).endsWith("status=OK");
+  }
+
+  private static void awaitCheckpointAfter(Instant after) throws IOException {
+    Path checkpoints = stack.workDir().resolve("flink-checkpoints");
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.isDirectory(checkpoints)) {
+        try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+          boolean found =
+              files
+                  .filter(p -> p.getFileName().toString().equals("_metadata"))
+                  .anyMatch(p -> modifiedAfter(p, after));
+          if (found) {
+            return;
+          }
+        }
+      }
+      ChildProcess.sleep(200);
+    }
+    throw new AssertionError("no checkpoint completed after " + after);
+  }
+
+  private static boolean modifiedAfter(Path p, Instant t) {
+    try {
+      return Files.getLastModifiedTime(p).toInstant().isAfter(t);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
