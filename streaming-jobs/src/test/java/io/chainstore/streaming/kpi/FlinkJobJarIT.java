@@ -1,0 +1,34 @@
+package io.chainstore.streaming.kpi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.Test;
+
+/** The jar for {@code flink run}: the job and its connectors, but nothing a cluster provides. */
+class FlinkJobJarIT {
+
+  @Test
+  void containsTheJobAndWhatAClusterLacksButNotFlinkItself() throws Exception {
+    try (JarFile jar = new JarFile(Path.of(System.getProperty("flink.job.jar")).toFile())) {
+      assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
+          .isEqualTo(StoreKpisJob.class.getName());
+      assertThat(jar.getEntry("io/chainstore/streaming/kpi/StoreKpisJob.class")).isNotNull();
+      assertThat(jar.getEntry("io/chainstore/warehouse/ClickHouseClient.class")).isNotNull();
+      assertThat(jar.getEntry("clickhouse/migrations/V001__store_kpi.sql")).isNotNull();
+      assertThat(jar.getEntry("org/apache/flink/connector/kafka/source/KafkaSource.class"))
+          .isNotNull();
+      assertThat(jar.getEntry("org/apache/kafka/clients/consumer/KafkaConsumer.class")).isNotNull();
+      // Provided by the cluster: bundling them would clash with its own.
+      assertThat(
+              jar.getEntry(
+                  "org/apache/flink/streaming/api/environment/StreamExecutionEnvironment.class"))
+          .isNull();
+      assertThat(jar.getEntry("org/apache/flink/api/common/functions/OpenContext.class")).isNull();
+      assertThat(jar.getEntry("org/apache/logging/log4j/Logger.class")).isNull();
+      assertThat(jar.getEntry("org/slf4j/Logger.class")).isNull();
+      assertThat(jar.getEntry("log4j2.xml")).isNull();
+    }
+  }
+}
