@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
+import io.chainstore.warehouse.WarehouseTables;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -33,16 +34,7 @@ class SupersetAssetsIT {
     clickhouse = SharedClickHouse.migratedDatabase();
     clickhouse.insert(
         "store_kpi",
-        List.of(
-            "grain",
-            "store_id",
-            "channel",
-            "bucket_start",
-            "net_sales",
-            "paid_orders",
-            "units",
-            "version",
-            "updated_at"),
+        WarehouseTables.STORE_KPI_COLUMNS,
         List.of(
             List.of(
                 "minute", 1, "pos", "2026-11-27 10:00:00", "10.00", 1, 2, 1, "2026-11-27 10:00:01"),

@@ -160,19 +160,9 @@ public final class LocalStack implements AutoCloseable {
     command.add(Modules.java());
     command.add("-Xmx1g");
     command.addAll(Arrays.asList(Modules.sparkJvmFlags().split("\\s+")));
-    command.addAll(
-        List.of(
-            "-cp",
-            modules.classpath("batch-jobs"),
-            "io.chainstore.batch.profiles.MemberProfilesJob",
-            "--postgres-url",
-            postgres.jdbcUrl(),
-            "--postgres-user",
-            postgres.user(),
-            "--clickhouse-url",
-            clickhouseServer.url(),
-            "--clickhouse-database",
-            CLICKHOUSE_DATABASE));
+    command.addAll(List.of("-cp", modules.classpath("batch-jobs")));
+    command.add("io.chainstore.batch.profiles.MemberProfilesJob");
+    command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
             "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"))
         .awaitExit(Duration.ofMinutes(10));
@@ -180,28 +170,22 @@ public final class LocalStack implements AutoCloseable {
 
   /** Runs the Spring Batch job export-segment to completion; returns its exit code. */
   public int runExportSegment(String minSpend, Path output) {
-    List<String> command =
-        List.of(
-            Modules.java(),
-            "-Xmx512m",
-            "-cp",
-            modules.classpath("batch-jobs"),
-            "io.chainstore.batch.segment.ExportSegmentMain",
-            "--min-spend",
-            minSpend,
-            "--output",
-            output.toString(),
-            "--postgres-url",
-            postgres.jdbcUrl(),
-            "--postgres-user",
-            postgres.user(),
-            "--clickhouse-url",
-            clickhouseServer.url(),
-            "--clickhouse-database",
-            CLICKHOUSE_DATABASE);
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(Modules.java(), "-Xmx512m", "-cp", modules.classpath("batch-jobs")));
+    command.add("io.chainstore.batch.segment.ExportSegmentMain");
+    command.addAll(List.of("--min-spend", minSpend, "--output", output.toString()));
+    command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
             "export-segment", command, Map.of(), workDir.resolve("logs/export-segment.log"))
         .awaitExit(Duration.ofMinutes(5));
+  }
+
+  private List<String> sourceAndWarehouseOptions() {
+    return List.of(
+        "--postgres-url", postgres.jdbcUrl(),
+        "--postgres-user", postgres.user(),
+        "--clickhouse-url", clickhouseServer.url(),
+        "--clickhouse-database", CLICKHOUSE_DATABASE);
   }
 
   public String apiUrl() {

@@ -13,7 +13,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * A deliberately small ClickHouse client over the HTTP interface, the one protocol that behaves the
@@ -226,13 +228,25 @@ public final class ClickHouseClient {
 
     /** Reads CLICKHOUSE_URL, CLICKHOUSE_DATABASE, CLICKHOUSE_USER, CLICKHOUSE_PASSWORD. */
     public static ClickHouseSettings fromEnvironment(Map<String, String> env) {
+      return fromOptions(name -> env.get(name.toUpperCase(Locale.ROOT).replace('-', '_')));
+    }
+
+    /**
+     * From named options {@code clickhouse-url}, {@code -database}, {@code -user}, {@code
+     * -password}, {@code -compress}; {@code option} returns null for an option not given.
+     */
+    public static ClickHouseSettings fromOptions(UnaryOperator<String> option) {
       return new ClickHouseSettings(
-          env.getOrDefault("CLICKHOUSE_URL", "http://127.0.0.1:8123"),
-          env.getOrDefault("CLICKHOUSE_DATABASE", "chainstore"),
-          env.getOrDefault("CLICKHOUSE_USER", ""),
-          env.getOrDefault("CLICKHOUSE_PASSWORD", ""),
-          Boolean.parseBoolean(env.getOrDefault("CLICKHOUSE_COMPRESS", "false")),
-          Duration.ofSeconds(60));
+          orDefault(option.apply("clickhouse-url"), "http://127.0.0.1:8123"),
+          orDefault(option.apply("clickhouse-database"), "chainstore"),
+          orDefault(option.apply("clickhouse-user"), ""),
+          orDefault(option.apply("clickhouse-password"), ""),
+          Boolean.parseBoolean(orDefault(option.apply("clickhouse-compress"), "false")),
+          Duration.ofSeconds(120));
+    }
+
+    private static String orDefault(String value, String defaultValue) {
+      return value == null ? defaultValue : value;
     }
   }
 }

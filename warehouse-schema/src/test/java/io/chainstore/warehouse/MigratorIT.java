@@ -55,17 +55,7 @@ class MigratorIT {
     assertThat(migrator.migrate()).isNotEmpty();
     assertThat(migrator.migrate()).isEmpty();
 
-    List<String> columns =
-        List.of(
-            "grain",
-            "store_id",
-            "channel",
-            "bucket_start",
-            "net_sales",
-            "paid_orders",
-            "units",
-            "version",
-            "updated_at");
+    List<String> columns = WarehouseTables.STORE_KPI_COLUMNS;
     // Two versions of one key: the view must show only the newer one.
     client.insert(
         WarehouseTables.STORE_KPI,

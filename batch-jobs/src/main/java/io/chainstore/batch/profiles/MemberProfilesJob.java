@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -52,13 +51,7 @@ public final class MemberProfilesJob {
             options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"),
             options.get("postgres-user", "postgres"),
             options.get("postgres-password", ""),
-            new ClickHouseSettings(
-                options.get("clickhouse-url", "http://127.0.0.1:8123"),
-                options.get("clickhouse-database", "chainstore"),
-                options.get("clickhouse-user", ""),
-                options.get("clickhouse-password", ""),
-                false,
-                Duration.ofSeconds(120)));
+            ClickHouseSettings.fromOptions(name -> options.get(name, null)));
     SparkSession.Builder builder =
         SparkSession.builder().appName(NAME).config("spark.sql.session.timeZone", "UTC");
     if (System.getProperty("spark.master") == null) {

@@ -5,7 +5,6 @@ import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.math.BigDecimal;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -36,14 +35,7 @@ public final class ExportSegmentMain {
     dataSource.setURL(options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"));
     dataSource.setUser(options.get("postgres-user", "postgres"));
     dataSource.setPassword(options.get("postgres-password", ""));
-    ClickHouseSettings clickhouse =
-        new ClickHouseSettings(
-            options.get("clickhouse-url", "http://127.0.0.1:8123"),
-            options.get("clickhouse-database", "chainstore"),
-            options.get("clickhouse-user", ""),
-            options.get("clickhouse-password", ""),
-            false,
-            Duration.ofSeconds(60));
+    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
     JobExecution execution = run(dataSource, clickhouse, minSpend, output);
     System.out.println(
         SegmentExportConfiguration.JOB_NAME

@@ -22,17 +22,6 @@ import org.apache.flink.api.connector.sink2.WriterInitContext;
  */
 public class ClickHouseKpiSink implements Sink<KpiRow> {
 
-  static final List<String> COLUMNS =
-      List.of(
-          "grain",
-          "store_id",
-          "channel",
-          "bucket_start",
-          "net_sales",
-          "paid_orders",
-          "units",
-          "version",
-          "updated_at");
   private static final DateTimeFormatter DATE_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
@@ -91,7 +80,7 @@ public class ClickHouseKpiSink implements Sink<KpiRow> {
       for (KpiRow row : pending.values()) {
         rows.add(toColumns(row, now));
       }
-      client.insert(WarehouseTables.STORE_KPI, COLUMNS, rows);
+      client.insert(WarehouseTables.STORE_KPI, WarehouseTables.STORE_KPI_COLUMNS, rows);
       pending.clear();
     }
 

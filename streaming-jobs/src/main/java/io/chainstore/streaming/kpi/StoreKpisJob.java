@@ -5,7 +5,6 @@ import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.SourceTopics;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Optional;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -86,14 +85,7 @@ public final class StoreKpisJob {
             org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     env.setBufferTimeout(options.getLong("buffer-timeout-ms", 5));
 
-    ClickHouseSettings clickhouse =
-        new ClickHouseSettings(
-            options.get("clickhouse-url", "http://127.0.0.1:8123"),
-            options.get("clickhouse-database", "chainstore"),
-            options.get("clickhouse-user", ""),
-            options.get("clickhouse-password", ""),
-            options.getBoolean("clickhouse-compress"),
-            Duration.ofSeconds(60));
+    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
     build(
         env,
         kafkaSource(
