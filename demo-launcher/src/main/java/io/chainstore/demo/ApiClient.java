@@ -16,9 +16,29 @@ final class ApiClient {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String apiKey;
 
-  ApiClient(String baseUrl) {
+  ApiClient(String baseUrl, String apiKey) {
     this.baseUrl = baseUrl;
+    this.apiKey = apiKey;
+  }
+
+  /** The same service, called with another API key. */
+  ApiClient as(String otherKey) {
+    return new ApiClient(baseUrl, otherKey);
+  }
+
+  /** Issues an API key (the caller must be an HQ admin) and returns a client using it. */
+  ApiClient issueKey(String name, String role, Long storeId) {
+    Reply reply =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"%s\",\"role\":\"%s\",\"storeId\":%s}".formatted(name, role, storeId),
+            null);
+    if (reply.status() != 201) {
+      throw new IllegalStateException("could not issue a " + role + " key: " + reply.body());
+    }
+    return as(reply.body().path("key").asText());
   }
 
   record Reply(int status, JsonNode body) {}
@@ -28,8 +48,11 @@ final class ApiClient {
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "application/json")
-            .header("Idempotency-Key", idempotencyKey)
+            .header("Authorization", "Bearer " + apiKey)
             .POST(HttpRequest.BodyPublishers.ofString(json == null ? "" : json));
+    if (idempotencyKey != null) {
+      request.header("Idempotency-Key", idempotencyKey);
+    }
     try {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());

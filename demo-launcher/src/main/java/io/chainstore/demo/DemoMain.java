@@ -66,7 +66,7 @@ public final class DemoMain {
       Thread watcher = watchFirstRow(stack.clickhouse(), progress, firstKpiRow);
       double tradingStart = progress.elapsedSeconds();
       TradingSimulator.Stats stats =
-          new TradingSimulator(new ApiClient(stack.apiUrl()), chain, options.seed())
+          new TradingSimulator(stack.adminApi(), chain, options.seed())
               .trade(0, options.orders(), 4, progress);
       double tradingEnd = progress.elapsedSeconds();
       result =

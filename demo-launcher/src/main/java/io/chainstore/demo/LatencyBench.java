@@ -18,8 +18,8 @@ final class LatencyBench {
         LocalStack.start(
             options.workDir(), Modules.fromSystemProperty(), progress, options.flushMillis())) {
       DemoSeed.Chain chain = DemoSeed.seed(stack.postgres(), 1, options.seed());
-      ApiClient api = new ApiClient(stack.apiUrl());
       long store = chain.stores().get(0);
+      ApiClient api = stack.adminApi().issueKey("bench till", "pos", store);
       long sku = chain.skus().get(0);
       int warmUp = 10;
       List<Double> millis = new ArrayList<>();

@@ -41,6 +41,8 @@ public final class LocalStack implements AutoCloseable {
   private LocalKafka kafka;
   private ChildProcess oltp;
   private int apiPort;
+  private final String adminApiKey =
+      "cs_demo_" + java.util.UUID.randomUUID().toString().replace("-", "");
   private CdcEngine cdc;
   private ChildProcess flink;
   private int flinkStarts;
@@ -107,7 +109,8 @@ public final class LocalStack implements AutoCloseable {
                 "PORT", Integer.toString(apiPort),
                 "POSTGRES_URL", postgres.jdbcUrl(),
                 "POSTGRES_USER", postgres.user(),
-                "POSTGRES_PASSWORD", postgres.password()),
+                "POSTGRES_PASSWORD", postgres.password(),
+                "CHAINSTORE_ADMIN_API_KEY", adminApiKey),
             workDir.resolve("logs/oltp-service.log"));
   }
 
@@ -186,6 +189,11 @@ public final class LocalStack implements AutoCloseable {
         "--postgres-user", postgres.user(),
         "--clickhouse-url", clickhouseServer.url(),
         "--clickhouse-database", CLICKHOUSE_DATABASE);
+  }
+
+  /** An HQ admin client of the OLTP service. */
+  ApiClient adminApi() {
+    return new ApiClient(apiUrl(), adminApiKey);
   }
 
   public String apiUrl() {

@@ -1,7 +1,9 @@
 package io.chainstore.demo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,7 +23,8 @@ final class TradingSimulator {
 
   record Stats(int created, int paid, int cancelledUnpaid, int refunded, int rejected) {}
 
-  private final ApiClient api;
+  private final ApiClient storefront;
+  private final Map<Long, ApiClient> tills = new HashMap<>();
   private final DemoSeed.Chain chain;
   private final long seed;
   private final AtomicInteger created = new AtomicInteger();
@@ -31,8 +34,12 @@ final class TradingSimulator {
   private final AtomicInteger rejected = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
 
-  TradingSimulator(ApiClient api, DemoSeed.Chain chain, long seed) {
-    this.api = api;
+  /** Issues, through the HQ admin client, a storefront key and a POS key per store. */
+  TradingSimulator(ApiClient admin, DemoSeed.Chain chain, long seed) {
+    this.storefront = admin.issueKey("demo storefront", "storefront", null);
+    for (long store : chain.stores()) {
+      tills.put(store, admin.issueKey("demo till at store " + store, "pos", store));
+    }
     this.chain = chain;
     this.seed = seed;
   }
@@ -104,6 +111,8 @@ final class TradingSimulator {
         "{\"storeId\":%d,\"channel\":\"%s\",\"memberId\":%s,\"lines\":[%s]}"
             .formatted(store, channel, member, lines);
     String key = "demo-" + seed + "-" + number;
+    // Storefronts place online and pickup orders; the store's till rings up POS sales.
+    ApiClient api = "pos".equals(channel) ? tills.get(store) : storefront;
     ApiClient.Reply order = api.post("/api/orders", body, key + "-create");
     if (order.status() == 409) {
       rejected.incrementAndGet();

@@ -40,7 +40,7 @@ class PipelineEndToEndIT {
   @Test
   void kpisEqualPostgresThroughCancellationsAndAFlinkCrash() throws Exception {
     Progress progress = new Progress(System.out);
-    TradingSimulator simulator = new TradingSimulator(new ApiClient(stack.apiUrl()), chain, 7);
+    TradingSimulator simulator = new TradingSimulator(stack.adminApi(), chain, 7);
 
     TradingSimulator.Stats first = simulator.trade(0, 80, 4, progress);
     assertThat(first.paid()).isPositive();

@@ -1,7 +1,10 @@
 package io.chainstore.oltp;
 
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +19,18 @@ public class OltpServiceApplication {
   @Bean
   OpenAPI chainstoreOpenApi() {
     return new OpenAPI()
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "apiKey",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.HTTP)
+                        .scheme("bearer")
+                        .description(
+                            "An API key issued by an HQ admin, per role: storefront, pos and"
+                                + " store_manager (bound to one store), hq_analyst, hq_admin."
+                                + " 401 without a valid key, 403 for another role or store.")))
+        .addSecurityItem(new SecurityRequirement().addList("apiKey"))
         .info(
             new Info()
                 .title("chainstore transactional API")

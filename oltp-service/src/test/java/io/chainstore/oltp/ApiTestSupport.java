@@ -2,6 +2,8 @@ package io.chainstore.oltp;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainstore.oltp.access.ApiKeys;
+import io.chainstore.oltp.access.Role;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -9,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -25,6 +28,13 @@ public abstract class ApiTestSupport {
 
   @LocalServerPort protected int port;
   @Autowired protected JdbcTemplate jdbc;
+  @Autowired protected ApiKeys keys;
+  protected String adminKey;
+
+  @BeforeEach
+  void issueAdminKey() {
+    adminKey = keys.issue("test admin", Role.HQ_ADMIN, null).key();
+  }
 
   @DynamicPropertySource
   static void database(DynamicPropertyRegistry registry) {
@@ -33,7 +43,12 @@ public abstract class ApiTestSupport {
 
   protected record Reply(int status, JsonNode body, HttpResponse<String> raw) {}
 
+  /** POST as HQ admin. */
   protected Reply post(String path, String body, String idempotencyKey) {
+    return postAs(adminKey, path, body, idempotencyKey);
+  }
+
+  protected Reply postAs(String apiKey, String path, String body, String idempotencyKey) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Content-Type", "application/json")
@@ -41,12 +56,28 @@ public abstract class ApiTestSupport {
     if (idempotencyKey != null) {
       request.header("Idempotency-Key", idempotencyKey);
     }
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
     return send(request.build());
   }
 
+  /** GET as HQ admin. */
   protected Reply get(String path) {
-    return send(
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build());
+    return getAs(adminKey, path);
+  }
+
+  protected Reply getAs(String apiKey, String path) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET();
+    if (apiKey != null) {
+      request.header("Authorization", "Bearer " + apiKey);
+    }
+    return send(request.build());
+  }
+
+  protected String keyFor(Role role, Long store) {
+    return keys.issue("test " + role.code(), role, store).key();
   }
 
   private static Reply send(HttpRequest request) {

@@ -2,6 +2,7 @@ package io.chainstore.oltp.idempotency;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -51,6 +52,8 @@ public class IdempotentRequests {
       throw new ApiException(
           HttpStatus.BAD_REQUEST, HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
     }
+    // Keys are per caller: another client's identical key is another request.
+    String callerScope = scope + " by key " + Caller.current().keyId();
     String requestHash = hash(toJson(request));
     return tx.execute(
         s -> {
@@ -58,11 +61,11 @@ public class IdempotentRequests {
               jdbc.update(
                   "INSERT INTO idempotency_keys (scope, idempotency_key, request_hash)"
                       + " VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
-                  scope,
+                  callerScope,
                   key,
                   requestHash);
           if (claimed == 0) {
-            return replay(scope, key, requestHash);
+            return replay(callerScope, key, requestHash);
           }
           Object body = write.get();
           String responseJson = toJson(body);
@@ -71,7 +74,7 @@ public class IdempotentRequests {
                   + " WHERE scope = ? AND idempotency_key = ?",
               status.value(),
               responseJson,
-              scope,
+              callerScope,
               key);
           return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
         });

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.order;
 
+import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
@@ -37,6 +38,7 @@ class OrderService {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Order create(CreateOrderRequest request) {
+    OrderAccess.checkCreate(Caller.current(), request);
     requireStore(request.storeId());
     if (request.memberId() != null) {
       Integer members =
@@ -105,7 +107,9 @@ class OrderService {
 
   @Transactional(readOnly = true)
   Order get(long orderId) {
-    return load(orderId);
+    Order order = load(orderId);
+    OrderAccess.checkRead(Caller.current(), order);
+    return order;
   }
 
   private Order lockForChange(long orderId) {
@@ -114,7 +118,9 @@ class OrderService {
     if (locked.isEmpty()) {
       throw ApiException.notFound("orderId", "no order " + orderId);
     }
-    return load(orderId);
+    Order order = load(orderId);
+    OrderAccess.checkChange(Caller.current(), order);
+    return order;
   }
 
   private void requireStore(long storeId) {

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.stock;
 
+import io.chainstore.oltp.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +22,6 @@ class StockController {
   @GetMapping("/{skuId}")
   @Operation(summary = "Stock of a SKU at every location: on hand, reserved, available")
   SkuStock stockOf(@PathVariable long skuId) {
-    return stock.stockOf(skuId);
+    return stock.stockOf(skuId, Caller.current());
   }
 }

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.stock;
 
+import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.web.ApiException;
 import java.util.Comparator;
 import java.util.List;
@@ -85,9 +86,9 @@ public class StockService {
     }
   }
 
-  /** The SKU's stock at every location that carries it. */
+  /** The SKU's stock at every location that carries it (a store-bound caller: its store). */
   @Transactional(readOnly = true)
-  public SkuStock stockOf(long skuId) {
+  public SkuStock stockOf(long skuId, Caller caller) {
     Integer known =
         jdbc.queryForObject("SELECT count(*) FROM skus WHERE id = ?", Integer.class, skuId);
     if (known == null || known == 0) {
@@ -106,7 +107,8 @@ public class StockService {
                     rs.getInt("reserved"),
                     rs.getInt("on_hand") - rs.getInt("reserved")),
             skuId);
-    return SkuStock.of(skuId, locations);
+    return SkuStock.of(
+        skuId, locations.stream().filter(l -> caller.mayActAt(l.locationId())).toList());
   }
 
   private void change(String sql, Object... args) {

@@ -163,12 +163,12 @@ class OrderApiIT extends ApiTestSupport {
 
   @Test
   void servesOpenApiAndHealth() {
-    Reply api = get("/v3/api-docs");
+    Reply api = getAs(null, "/v3/api-docs");
     assertThat(api.status()).isEqualTo(200);
     assertThat(api.body().path("paths").has("/api/orders")).isTrue();
     assertThat(api.body().path("paths").has("/api/orders/{orderId}/pay")).isTrue();
     assertThat(api.body().path("paths").has("/api/stock/{skuId}")).isTrue();
-    assertThat(get("/actuator/health").body().path("status").asText()).isEqualTo("UP");
+    assertThat(getAs(null, "/actuator/health").body().path("status").asText()).isEqualTo("UP");
   }
 
   private long ordersAt(long store) {

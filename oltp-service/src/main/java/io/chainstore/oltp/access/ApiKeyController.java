@@ -1,0 +1,41 @@
+package io.chainstore.oltp.access;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/admin/api-keys")
+@Tag(name = "Access", description = "API keys per role; HQ admin only")
+class ApiKeyController {
+
+  private final ApiKeys keys;
+
+  ApiKeyController(ApiKeys keys) {
+    this.keys = keys;
+  }
+
+  record CreateKeyRequest(
+      @NotBlank @Size(max = 100) String name, @NotNull Role role, @Positive Long storeId) {}
+
+  @PostMapping
+  @Operation(
+      summary = "Issue an API key for a role (a store's POS terminal or manager: with storeId)",
+      description =
+          "The key is in the response once; only its hash is stored. Deliberately not"
+              + " idempotent: a stored response would keep the secret. A retry issues another key.")
+  ResponseEntity<ApiKeys.IssuedKey> create(@Valid @RequestBody CreateKeyRequest request) {
+    return ResponseEntity.status(HttpStatus.CREATED)
+        .body(keys.issue(request.name(), request.role(), request.storeId()));
+  }
+}

@@ -1,0 +1,100 @@
+package io.chainstore.oltp.access;
+
+import io.chainstore.oltp.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Issues and checks API keys. Keys are 256 random bits, so a plain SHA-256 is a safe way to store
+ * them; the key itself is returned once and never logged.
+ */
+@Service
+public class ApiKeys {
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+  private final JdbcTemplate jdbc;
+
+  ApiKeys(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** A key as created: the only time its secret is visible. */
+  public record IssuedKey(long id, String name, Role role, Long storeId, String key) {}
+
+  @Transactional
+  public IssuedKey issue(String name, Role role, Long storeId) {
+    if (role.storeBound() && storeId == null) {
+      throw ApiException.unprocessable("storeId", "a " + role.code() + " key needs a store");
+    }
+    if (!role.storeBound() && storeId != null) {
+      throw ApiException.unprocessable("storeId", "a " + role.code() + " key has no store");
+    }
+    if (storeId != null) {
+      List<String> kinds =
+          jdbc.queryForList("SELECT kind FROM locations WHERE id = ?", String.class, storeId);
+      if (kinds.isEmpty() || !"store".equals(kinds.get(0))) {
+        throw ApiException.unprocessable("storeId", "no store " + storeId);
+      }
+    }
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String key = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    long id = register(name, key, role, storeId);
+    return new IssuedKey(id, name, role, storeId, key);
+  }
+
+  /** Registers a key chosen elsewhere (the bootstrap admin key), once. */
+  @Transactional
+  public void registerIfAbsent(String name, String key, Role role) {
+    jdbc.update(
+        "INSERT INTO api_keys (name, key_hash, role) VALUES (?, ?, ?) ON CONFLICT (key_hash) DO NOTHING",
+        name,
+        hash(key),
+        role.code());
+  }
+
+  /** The caller a key belongs to, unless unknown or revoked. */
+  public Optional<Caller> authenticate(String key) {
+    return jdbc
+        .query(
+            "SELECT id, name, role, store_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+            (rs, i) ->
+                new Caller(
+                    rs.getLong("id"),
+                    rs.getString("name"),
+                    Role.fromCode(rs.getString("role")),
+                    rs.getObject("store_id", Long.class)),
+            hash(key))
+        .stream()
+        .findFirst();
+  }
+
+  private long register(String name, String key, Role role, Long storeId) {
+    return jdbc.queryForObject(
+        "INSERT INTO api_keys (name, key_hash, role, store_id) VALUES (?, ?, ?, ?) RETURNING id",
+        Long.class,
+        name,
+        hash(key),
+        role.code(),
+        storeId);
+  }
+
+  static String hash(String key) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

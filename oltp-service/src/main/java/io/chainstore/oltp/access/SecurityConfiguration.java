@@ -1,0 +1,90 @@
+package io.chainstore.oltp.access;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+/**
+ * Every endpoint needs an API key except health and the OpenAPI document. Refusals are problem+json
+ * like every other error: 401 without a valid key, 403 for the wrong role or store.
+ */
+@Configuration
+class SecurityConfiguration {
+
+  private final ApiKeys keys;
+  private final ObjectMapper json;
+  private final String bootstrapAdminKey;
+
+  SecurityConfiguration(
+      ApiKeys keys,
+      ObjectMapper json,
+      @Value("${chainstore.admin-api-key:}") String bootstrapAdminKey) {
+    this.keys = keys;
+    this.json = json;
+    this.bootstrapAdminKey = bootstrapAdminKey;
+  }
+
+  @Bean
+  SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    return http.csrf(csrf -> csrf.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .httpBasic(b -> b.disable())
+        .formLogin(f -> f.disable())
+        .logout(l -> l.disable())
+        .requestCache(c -> c.disable())
+        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/actuator/health/**", "/actuator/health", "/v3/api-docs/**", "/error")
+                    .permitAll()
+                    .requestMatchers("/api/admin/**")
+                    .hasRole(Role.HQ_ADMIN.name())
+                    .anyRequest()
+                    .authenticated())
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(
+                        (request, response, ex) ->
+                            write(
+                                response,
+                                HttpStatus.UNAUTHORIZED,
+                                "a valid API key is required (Authorization: Bearer <key>)"))
+                    .accessDeniedHandler(
+                        (request, response, ex) ->
+                            write(
+                                response, HttpStatus.FORBIDDEN, "this key's role may not do this")))
+        .build();
+  }
+
+  /** The first HQ admin key comes from configuration (CHAINSTORE_ADMIN_API_KEY); others from it. */
+  @EventListener(ApplicationReadyEvent.class)
+  void registerBootstrapAdminKey() {
+    if (!bootstrapAdminKey.isBlank()) {
+      keys.registerIfAbsent("bootstrap admin", bootstrapAdminKey, Role.HQ_ADMIN);
+    }
+  }
+
+  private void write(HttpServletResponse response, HttpStatus status, String detail)
+      throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setProperty("field", "Authorization");
+    problem.setProperty("errors", List.of(Map.of("field", "Authorization", "message", detail)));
+    response.setStatus(status.value());
+    response.setContentType("application/problem+json");
+    json.writeValue(response.getOutputStream(), problem);
+  }
+}

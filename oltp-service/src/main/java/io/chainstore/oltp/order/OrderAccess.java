@@ -1,0 +1,46 @@
+package io.chainstore.oltp.order;
+
+import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.Role;
+import io.chainstore.oltp.web.ApiException;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Who may do what with orders. Storefronts place and follow online and click-and-collect orders; a
+ * POS terminal sells at its own store and handles that store's orders; a store manager handles
+ * their store's orders; HQ analysts read everything; HQ admins do everything.
+ */
+final class OrderAccess {
+
+  private OrderAccess() {}
+
+  static void checkCreate(Caller caller, CreateOrderRequest request) {
+    caller.requireRole("Authorization", Role.STOREFRONT, Role.POS, Role.HQ_ADMIN);
+    if (caller.is(Role.STOREFRONT) && request.channel() == Channel.POS) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, "channel", "a storefront cannot place POS sales");
+    }
+    if (caller.is(Role.POS) && request.channel() != Channel.POS) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN, "channel", "a POS terminal places POS sales only");
+    }
+    caller.requireStore(request.storeId(), "storeId");
+  }
+
+  static void checkChange(Caller caller, Order order) {
+    caller.requireRole(
+        "Authorization", Role.STOREFRONT, Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN);
+    checkVisible(caller, order);
+  }
+
+  static void checkRead(Caller caller, Order order) {
+    checkVisible(caller, order);
+  }
+
+  private static void checkVisible(Caller caller, Order order) {
+    if (caller.is(Role.STOREFRONT) && order.channel() == Channel.POS) {
+      throw new ApiException(HttpStatus.FORBIDDEN, "orderId", "a storefront sees no POS sales");
+    }
+    caller.requireStore(order.storeId(), "orderId");
+  }
+}

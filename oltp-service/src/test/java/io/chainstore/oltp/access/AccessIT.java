@@ -1,0 +1,137 @@
+package io.chainstore.oltp.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainstore.oltp.ApiTestSupport;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+/** Each role sees and changes only what is its own; refusals change nothing. */
+class AccessIT extends ApiTestSupport {
+
+  @Test
+  void withoutAValidKeyEverythingButHealthAndTheApiDocumentIsRefused() {
+    Fixture f = fixture(new BigDecimal("1.00"), 5);
+    Reply anonymous = postAs(null, "/api/orders", order(f.store(), "pos", f.sku(), 1), null);
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.body().path("field").asText()).isEqualTo("Authorization");
+    assertThat(getAs("cs_not-a-key", "/api/stock/" + f.sku()).status()).isEqualTo(401);
+    assertThat(getAs(null, "/actuator/health").status()).isEqualTo(200);
+    assertThat(getAs(null, "/v3/api-docs").status()).isEqualTo(200);
+    assertThat(reserved(f.sku(), f.store())).isZero();
+  }
+
+  @Test
+  void aPosTerminalSellsOnlyAtItsOwnStore() {
+    Fixture a = fixture(new BigDecimal("2.00"), 5);
+    Fixture b = fixture(new BigDecimal("2.00"), 5);
+    String pos = keyFor(Role.POS, a.store());
+
+    assertThat(postAs(pos, "/api/orders", order(a.store(), "pos", a.sku(), 1), null).status())
+        .isEqualTo(201);
+    Reply otherStore = postAs(pos, "/api/orders", order(b.store(), "pos", b.sku(), 1), null);
+    assertThat(otherStore.status()).isEqualTo(403);
+    assertThat(otherStore.body().path("field").asText()).isEqualTo("storeId");
+    Reply online = postAs(pos, "/api/orders", order(a.store(), "online", a.sku(), 1), null);
+    assertThat(online.status()).isEqualTo(403);
+    assertThat(online.body().path("field").asText()).isEqualTo("channel");
+    assertThat(reserved(b.sku(), b.store())).isZero();
+    assertThat(reserved(a.sku(), a.store())).isEqualTo(1);
+
+    // Store B's order is neither readable nor payable from store A's terminal.
+    long bOrder =
+        post("/api/orders", order(b.store(), "pos", b.sku(), 2), null).body().path("id").asLong();
+    assertThat(getAs(pos, "/api/orders/" + bOrder).status()).isEqualTo(403);
+    assertThat(postAs(pos, "/api/orders/" + bOrder + "/pay", null, null).status()).isEqualTo(403);
+    assertThat(onHand(b.sku(), b.store())).isEqualTo(5);
+
+    // Stock is shown for its own store only.
+    assertThat(getAs(pos, "/api/stock/" + a.sku()).body().path("locations")).hasSize(1);
+    assertThat(getAs(pos, "/api/stock/" + b.sku()).body().path("locations")).isEmpty();
+  }
+
+  @Test
+  void storeManagersHandleTheirStoreAnalystsOnlyRead() {
+    Fixture a = fixture(new BigDecimal("3.00"), 5);
+    Fixture b = fixture(new BigDecimal("3.00"), 5);
+    long order =
+        post("/api/orders", order(a.store(), "pickup", a.sku(), 2), null)
+            .body()
+            .path("id")
+            .asLong();
+
+    String managerB = keyFor(Role.STORE_MANAGER, b.store());
+    assertThat(getAs(managerB, "/api/orders/" + order).status()).isEqualTo(403);
+    assertThat(postAs(managerB, "/api/orders/" + order + "/cancel", null, null).status())
+        .isEqualTo(403);
+    assertThat(reserved(a.sku(), a.store())).isEqualTo(2);
+
+    String analyst = keyFor(Role.HQ_ANALYST, null);
+    assertThat(getAs(analyst, "/api/orders/" + order).status()).isEqualTo(200);
+    assertThat(postAs(analyst, "/api/orders/" + order + "/pay", null, null).status())
+        .isEqualTo(403);
+    assertThat(
+            postAs(analyst, "/api/orders", order(a.store(), "online", a.sku(), 1), null).status())
+        .isEqualTo(403);
+
+    String managerA = keyFor(Role.STORE_MANAGER, a.store());
+    assertThat(postAs(managerA, "/api/orders/" + order + "/cancel", null, null).status())
+        .isEqualTo(200);
+    assertThat(reserved(a.sku(), a.store())).isZero();
+  }
+
+  @Test
+  void storefrontsPlaceOnlineAndPickupOrdersButNoPosSales() {
+    Fixture f = fixture(new BigDecimal("4.00"), 5);
+    String storefront = keyFor(Role.STOREFRONT, null);
+    assertThat(
+            postAs(storefront, "/api/orders", order(f.store(), "online", f.sku(), 1), null)
+                .status())
+        .isEqualTo(201);
+    assertThat(
+            postAs(storefront, "/api/orders", order(f.store(), "pos", f.sku(), 1), null).status())
+        .isEqualTo(403);
+    long posSale =
+        post("/api/orders", order(f.store(), "pos", f.sku(), 1), null).body().path("id").asLong();
+    assertThat(getAs(storefront, "/api/orders/" + posSale).status()).isEqualTo(403);
+  }
+
+  @Test
+  void onlyHqAdminsIssueKeysAndStoreBoundKeysNeedAStore() {
+    Fixture f = fixture(new BigDecimal("1.00"), 1);
+    String analyst = keyFor(Role.HQ_ANALYST, null);
+    String request = "{\"name\":\"till 1\",\"role\":\"pos\",\"storeId\":" + f.store() + "}";
+    assertThat(postAs(analyst, "/api/admin/api-keys", request, null).status()).isEqualTo(403);
+
+    Reply issued = post("/api/admin/api-keys", request, null);
+    assertThat(issued.status()).isEqualTo(201);
+    String key = issued.body().path("key").asText();
+    assertThat(key).startsWith("cs_");
+    assertThat(getAs(key, "/api/stock/" + f.sku()).status()).isEqualTo(200);
+    // Only a hash is stored.
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM api_keys WHERE key_hash = ?", Long.class, key))
+        .isZero();
+
+    Reply noStore = post("/api/admin/api-keys", "{\"name\":\"till\",\"role\":\"pos\"}", null);
+    assertThat(noStore.status()).isEqualTo(422);
+    assertThat(noStore.body().path("field").asText()).isEqualTo("storeId");
+    Reply badRole = post("/api/admin/api-keys", "{\"name\":\"x\",\"role\":\"king\"}", null);
+    assertThat(badRole.status()).isEqualTo(400);
+    assertThat(badRole.body().path("field").asText()).isEqualTo("role");
+  }
+
+  @Test
+  void idempotencyKeysBelongToTheirCaller() {
+    Fixture f = fixture(new BigDecimal("1.00"), 5);
+    String one = keyFor(Role.STOREFRONT, null);
+    String two = keyFor(Role.STOREFRONT, null);
+    String body = order(f.store(), "online", f.sku(), 1);
+    long first = postAs(one, "/api/orders", body, "same-key").body().path("id").asLong();
+    long second = postAs(two, "/api/orders", body, "same-key").body().path("id").asLong();
+    assertThat(second).isNotEqualTo(first);
+    assertThat(postAs(one, "/api/orders", body, "same-key").body().path("id").asLong())
+        .isEqualTo(first);
+  }
+}
