@@ -38,6 +38,11 @@ final class LatencyBench {
           Thread.sleep(1);
         }
         double latency = (System.nanoTime() - committed) / 1e6;
+        if (i == 0) {
+          progress.step(
+              "first order reached ClickHouse after %.0f ms (includes job warm-up)"
+                  .formatted(latency));
+        }
         if (i >= warmUp) {
           millis.add(latency);
         }
