@@ -1,21 +1,44 @@
--- Locations: stores sell, warehouses hold stock. Coordinates find the nearest store later.
+-- Locations: stores sell, warehouses hold stock. Coordinates find the nearest store.
 CREATE TABLE locations (
+    id            bigserial PRIMARY KEY,
+    code          text        NOT NULL UNIQUE,
+    name          text        NOT NULL,
+    kind          text        NOT NULL CHECK (kind IN ('store', 'warehouse')),
+    latitude      numeric(9, 6) CHECK (latitude BETWEEN -90 AND 90),
+    longitude     numeric(9, 6) CHECK (longitude BETWEEN -180 AND 180),
+    opening_hours text,
+    created_at    timestamptz NOT NULL DEFAULT now()
+);
+
+-- One catalog for online and in-store: products of three kinds, each sold as one or more SKUs.
+CREATE TABLE products (
     id         bigserial PRIMARY KEY,
     code       text        NOT NULL UNIQUE,
     name       text        NOT NULL,
-    kind       text        NOT NULL CHECK (kind IN ('store', 'warehouse')),
-    latitude   numeric(9, 6),
-    longitude  numeric(9, 6),
+    kind       text        NOT NULL CHECK (kind IN ('goods', 'service', 'part')),
+    category   text        NOT NULL,
     created_at timestamptz NOT NULL DEFAULT now()
 );
+CREATE INDEX products_category_idx ON products (category);
 
+-- price is the base price; sku_store_prices overrides it at single stores.
 CREATE TABLE skus (
     id         bigserial PRIMARY KEY,
-    code       text          NOT NULL UNIQUE,
-    name       text          NOT NULL,
+    product_id bigint         NOT NULL REFERENCES products (id),
+    code       text           NOT NULL UNIQUE,
+    name       text           NOT NULL,
     barcode    text UNIQUE,
     price      numeric(18, 2) NOT NULL CHECK (price >= 0),
-    created_at timestamptz   NOT NULL DEFAULT now()
+    created_at timestamptz    NOT NULL DEFAULT now(),
+    updated_at timestamptz    NOT NULL DEFAULT now()
+);
+
+CREATE TABLE sku_store_prices (
+    sku_id     bigint         NOT NULL REFERENCES skus (id),
+    store_id   bigint         NOT NULL REFERENCES locations (id),
+    price      numeric(18, 2) NOT NULL CHECK (price >= 0),
+    updated_at timestamptz    NOT NULL DEFAULT now(),
+    PRIMARY KEY (sku_id, store_id)
 );
 
 -- Available = on_hand - reserved. The checks make overselling impossible whatever the caller does.
@@ -76,7 +99,9 @@ CREATE TABLE idempotency_keys (
 
 -- CDC consumers (Flink SQL's debezium-json among them) need the old row on updates and deletes.
 ALTER TABLE locations REPLICA IDENTITY FULL;
+ALTER TABLE products REPLICA IDENTITY FULL;
 ALTER TABLE skus REPLICA IDENTITY FULL;
+ALTER TABLE sku_store_prices REPLICA IDENTITY FULL;
 ALTER TABLE stock REPLICA IDENTITY FULL;
 ALTER TABLE members REPLICA IDENTITY FULL;
 ALTER TABLE orders REPLICA IDENTITY FULL;

@@ -51,14 +51,29 @@ final class DemoSeed {
       List<Long> skus = new ArrayList<>();
       for (int i = 0; i < PRODUCTS.length; i++) {
         BigDecimal price = BigDecimal.valueOf(99 + random.nextInt(2400), 2);
+        long product =
+            insert(
+                c,
+                "INSERT INTO products (code, name, kind, category) VALUES (?, ?, 'goods', ?)"
+                    + " RETURNING id",
+                "P-" + (1000 + i),
+                PRODUCTS[i],
+                i < 15 ? "grocery" : "household");
         skus.add(
             insert(
                 c,
-                "INSERT INTO skus (code, name, barcode, price) VALUES (?, ?, ?, ?) RETURNING id",
+                "INSERT INTO skus (product_id, code, name, barcode, price) VALUES (?, ?, ?, ?, ?)"
+                    + " RETURNING id",
+                product,
                 "SKU-" + (1000 + i),
                 PRODUCTS[i],
                 "40" + String.format("%011d", 1000 + i),
                 price));
+      }
+      // Every stock change declares its reason; the ledger trigger refuses one without.
+      try (PreparedStatement reason =
+          c.prepareStatement("SELECT set_config('chainstore.stock_reason', 'initial', true)")) {
+        reason.execute();
       }
       try (PreparedStatement stock =
           c.prepareStatement("INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)")) {

@@ -76,6 +76,23 @@ public abstract class ApiTestSupport {
     return send(request.build());
   }
 
+  protected Reply putAs(String apiKey, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + apiKey)
+            .PUT(HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
+  protected Reply deleteAs(String apiKey, String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Authorization", "Bearer " + apiKey)
+            .DELETE()
+            .build());
+  }
+
   protected String keyFor(Role role, Long store) {
     return keys.issue("test " + role.code(), role, store).key();
   }
@@ -108,17 +125,23 @@ public abstract class ApiTestSupport {
             Long.class,
             "W-" + tag,
             "Warehouse " + tag);
+    long product =
+        jdbc.queryForObject(
+            "INSERT INTO products (code, name, kind, category) VALUES (?, ?, 'goods', 'test')"
+                + " RETURNING id",
+            Long.class,
+            "P-" + tag,
+            "Thing " + tag);
     long sku =
         jdbc.queryForObject(
-            "INSERT INTO skus (code, name, price) VALUES (?, ?, ?) RETURNING id",
+            "INSERT INTO skus (product_id, code, name, price) VALUES (?, ?, ?, ?) RETURNING id",
             Long.class,
+            product,
             "SKU-" + tag,
             "Thing " + tag,
             price);
-    jdbc.update(
-        "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)", sku, store, units);
-    jdbc.update(
-        "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)", sku, warehouse, 5);
+    initialStock(sku, store, units);
+    initialStock(sku, warehouse, 5);
     long member =
         jdbc.queryForObject(
             "INSERT INTO members (name, phone) VALUES (?, ?) RETURNING id",
@@ -126,6 +149,16 @@ public abstract class ApiTestSupport {
             "Member " + tag,
             "+49" + Math.abs(tag.hashCode()));
     return new Fixture(store, warehouse, sku, member);
+  }
+
+  /** Stock set up directly, declaring its reason as every stock change must. */
+  protected void initialStock(long sku, long location, int units) {
+    jdbc.update(
+        "WITH reason AS (SELECT set_config('chainstore.stock_reason', 'initial', true))"
+            + " INSERT INTO stock (sku_id, location_id, on_hand) SELECT ?, ?, ? FROM reason",
+        sku,
+        location,
+        units);
   }
 
   protected record Fixture(long store, long warehouse, long sku, long member) {}

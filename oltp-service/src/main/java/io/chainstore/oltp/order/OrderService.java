@@ -1,16 +1,15 @@
 package io.chainstore.oltp.order;
 
 import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.catalog.Prices;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +29,12 @@ class OrderService {
 
   private final JdbcTemplate jdbc;
   private final StockService stock;
+  private final Prices prices;
 
-  OrderService(JdbcTemplate jdbc, StockService stock) {
+  OrderService(JdbcTemplate jdbc, StockService stock, Prices prices) {
     this.jdbc = jdbc;
     this.stock = stock;
+    this.prices = prices;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -48,7 +49,7 @@ class OrderService {
         throw ApiException.unprocessable("memberId", "no member " + request.memberId());
       }
     }
-    Map<Long, BigDecimal> prices = pricesOf(request.lines());
+    Map<Long, BigDecimal> prices = pricesOf(request.storeId(), request.lines());
     OrderPricing.Priced priced = OrderPricing.price(request.lines(), prices);
 
     Long id =
@@ -71,7 +72,7 @@ class OrderService {
                       id, l.lineNo(), l.skuId(), l.quantity(), l.unitPrice(), l.lineAmount()
                     })
             .toList());
-    stock.reserve(request.storeId(), quantities(request));
+    stock.reserve(request.storeId(), quantities(request), "order:" + id);
     return load(id);
   }
 
@@ -85,7 +86,7 @@ class OrderService {
     jdbc.update(
         "UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ?",
         orderId);
-    stock.commitReserved(order.storeId(), quantities(order));
+    stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
     return load(orderId);
   }
 
@@ -93,8 +94,8 @@ class OrderService {
   Order cancel(long orderId) {
     Order order = lockForChange(orderId);
     switch (order.status()) {
-      case CREATED -> stock.release(order.storeId(), quantities(order));
-      case PAID -> stock.restock(order.storeId(), quantities(order));
+      case CREATED -> stock.release(order.storeId(), quantities(order), "order:" + orderId);
+      case PAID -> stock.restock(order.storeId(), quantities(order), "order:" + orderId);
       case CANCELLED ->
           throw ApiException.conflict("status", "order " + orderId + " is already cancelled");
     }
@@ -134,7 +135,7 @@ class OrderService {
     }
   }
 
-  private Map<Long, BigDecimal> pricesOf(List<CreateOrderRequest.Line> lines) {
+  private Map<Long, BigDecimal> pricesOf(long storeId, List<CreateOrderRequest.Line> lines) {
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       if (!seen.add(lines.get(i).skuId())) {
@@ -142,17 +143,7 @@ class OrderService {
             "lines[" + i + "].skuId", "SKU " + lines.get(i).skuId() + " appears twice");
       }
     }
-    Map<Long, BigDecimal> prices = new HashMap<>();
-    jdbc.query(
-        connection -> {
-          var ps = connection.prepareStatement("SELECT id, price FROM skus WHERE id = ANY (?)");
-          Array ids = connection.createArrayOf("bigint", seen.toArray());
-          ps.setArray(1, ids);
-          return ps;
-        },
-        rs -> {
-          prices.put(rs.getLong("id"), rs.getBigDecimal("price"));
-        });
+    Map<Long, BigDecimal> prices = this.prices.at(storeId, seen);
     for (int i = 0; i < lines.size(); i++) {
       if (!prices.containsKey(lines.get(i).skuId())) {
         throw ApiException.unprocessable(

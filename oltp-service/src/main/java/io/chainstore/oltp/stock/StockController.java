@@ -3,9 +3,14 @@ package io.chainstore.oltp.stock;
 import io.chainstore.oltp.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -17,6 +22,27 @@ class StockController {
 
   StockController(StockService stock) {
     this.stock = stock;
+  }
+
+  @GetMapping
+  @Operation(
+      summary = "Stock levels: all locations (HQ) or one; maxAvailable lists low stock",
+      description = "A POS terminal or store manager sees its own store only.")
+  List<StockService.Level> levels(
+      @RequestParam(required = false) @Positive Long locationId,
+      @RequestParam(required = false) @PositiveOrZero Integer maxAvailable) {
+    return stock.levels(locationId, maxAvailable, Caller.current());
+  }
+
+  @GetMapping("/{skuId}/movements")
+  @Operation(
+      summary =
+          "The movement ledger of a SKU, newest first: every change with its reason and document")
+  List<StockService.Movement> movements(
+      @PathVariable long skuId,
+      @RequestParam(required = false) @Positive Long locationId,
+      @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit) {
+    return stock.movements(skuId, locationId, limit, Caller.current());
   }
 
   @GetMapping("/{skuId}")

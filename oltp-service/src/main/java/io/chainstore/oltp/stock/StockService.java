@@ -28,7 +28,8 @@ public class StockService {
 
   /** Reserves every line at the location, or none (the caller's transaction rolls back). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void reserve(long locationId, List<Quantity> lines) {
+  public void reserve(long locationId, List<Quantity> lines, String document) {
+    declare("order_reserved", document);
     for (Quantity line : lockOrder(lines)) {
       int updated =
           jdbc.update(
@@ -48,7 +49,8 @@ public class StockService {
 
   /** Reserved units leave the location (a paid sale). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void commitReserved(long locationId, List<Quantity> lines) {
+  public void commitReserved(long locationId, List<Quantity> lines, String document) {
+    declare("sale", document);
     for (Quantity line : lockOrder(lines)) {
       change(
           "UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ?, updated_at = now()"
@@ -62,7 +64,8 @@ public class StockService {
 
   /** Reserved units become available again (an unpaid order cancelled). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void release(long locationId, List<Quantity> lines) {
+  public void release(long locationId, List<Quantity> lines, String document) {
+    declare("reservation_released", document);
     for (Quantity line : lockOrder(lines)) {
       change(
           "UPDATE stock SET reserved = reserved - ?, updated_at = now()"
@@ -75,7 +78,8 @@ public class StockService {
 
   /** Sold units come back on hand (a paid order cancelled and refunded). */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void restock(long locationId, List<Quantity> lines) {
+  public void restock(long locationId, List<Quantity> lines, String document) {
+    declare("refund_restock", document);
     for (Quantity line : lockOrder(lines)) {
       change(
           "UPDATE stock SET on_hand = on_hand + ?, updated_at = now()"
@@ -84,6 +88,33 @@ public class StockService {
           line.skuId(),
           locationId);
     }
+  }
+
+  /** Units arrive at the location (a receipt); a SKU new there gets its stock row. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void receive(long locationId, List<Quantity> lines, String document) {
+    declare("receipt", document);
+    for (Quantity line : lockOrder(lines)) {
+      jdbc.update(
+          "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)"
+              + " ON CONFLICT (sku_id, location_id)"
+              + " DO UPDATE SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now()",
+          line.skuId(),
+          locationId,
+          line.quantity());
+    }
+  }
+
+  /**
+   * Tells the database why the following stock changes happen; its trigger writes one ledger row
+   * per change with this reason and document, and refuses a change without one.
+   */
+  private void declare(String reason, String document) {
+    jdbc.queryForList(
+        "SELECT set_config('chainstore.stock_reason', ?, true),"
+            + " set_config('chainstore.stock_document', ?, true)",
+        reason,
+        document == null ? "" : document);
   }
 
   /** The SKU's stock at every location that carries it (a store-bound caller: its store). */
@@ -109,6 +140,92 @@ public class StockService {
             skuId);
     return SkuStock.of(
         skuId, locations.stream().filter(l -> caller.mayActAt(l.locationId())).toList());
+  }
+
+  /** A stock level as HQ and store managers list them. */
+  public record Level(
+      long skuId,
+      String skuCode,
+      String skuName,
+      long locationId,
+      String locationCode,
+      int onHand,
+      int reserved,
+      int available) {}
+
+  /**
+   * Stock levels, optionally of one location and only those with at most {@code maxAvailable} units
+   * available (the low-stock list). A store-bound caller sees its own store only.
+   */
+  @Transactional(readOnly = true)
+  public List<Level> levels(Long locationId, Integer maxAvailable, Caller caller) {
+    Long location = locationId;
+    if (caller.role().storeBound()) {
+      location = locationId == null ? caller.storeId() : locationId;
+      caller.requireStore(location, "locationId");
+    }
+    return jdbc.query(
+        "SELECT s.sku_id, k.code AS sku_code, k.name AS sku_name, s.location_id, l.code AS location_code,"
+            + " s.on_hand, s.reserved, s.on_hand - s.reserved AS available"
+            + " FROM stock s JOIN skus k ON k.id = s.sku_id JOIN locations l ON l.id = s.location_id"
+            + " WHERE (?::bigint IS NULL OR s.location_id = ?) AND (?::integer IS NULL OR s.on_hand - s.reserved <= ?)"
+            + " ORDER BY s.location_id, s.sku_id LIMIT 5000",
+        (rs, i) ->
+            new Level(
+                rs.getLong("sku_id"),
+                rs.getString("sku_code"),
+                rs.getString("sku_name"),
+                rs.getLong("location_id"),
+                rs.getString("location_code"),
+                rs.getInt("on_hand"),
+                rs.getInt("reserved"),
+                rs.getInt("available")),
+        location,
+        location,
+        maxAvailable,
+        maxAvailable);
+  }
+
+  /** One row of the movement ledger. */
+  public record Movement(
+      long id,
+      long skuId,
+      long locationId,
+      int onHandChange,
+      int reservedChange,
+      int onHandAfter,
+      int reservedAfter,
+      String reason,
+      String document,
+      java.time.OffsetDateTime at) {}
+
+  /** The newest movements of a SKU, optionally at one location (a store-bound caller: its own). */
+  @Transactional(readOnly = true)
+  public List<Movement> movements(long skuId, Long locationId, int limit, Caller caller) {
+    Long location = locationId;
+    if (caller.role().storeBound()) {
+      location = locationId == null ? caller.storeId() : locationId;
+      caller.requireStore(location, "locationId");
+    }
+    return jdbc.query(
+        "SELECT * FROM stock_movements WHERE sku_id = ? AND (?::bigint IS NULL OR location_id = ?)"
+            + " ORDER BY id DESC LIMIT ?",
+        (rs, i) ->
+            new Movement(
+                rs.getLong("id"),
+                rs.getLong("sku_id"),
+                rs.getLong("location_id"),
+                rs.getInt("on_hand_change"),
+                rs.getInt("reserved_change"),
+                rs.getInt("on_hand_after"),
+                rs.getInt("reserved_after"),
+                rs.getString("reason"),
+                rs.getString("document"),
+                rs.getTimestamp("created_at").toInstant().atOffset(java.time.ZoneOffset.UTC)),
+        skuId,
+        location,
+        location,
+        limit);
   }
 
   private void change(String sql, Object... args) {

@@ -10,10 +10,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -64,6 +66,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                         f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
             .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
             .toList();
+    String detail =
+        errors.stream()
+            .map(err -> err.get("field") + ": " + err.get("message"))
+            .collect(Collectors.joining("; "));
+    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, errors));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHandlerMethodValidationException(
+      HandlerMethodValidationException e,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    List<Map<String, String>> errors = new java.util.ArrayList<>();
+    for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      String field = result.getMethodParameter().getParameterName();
+      for (var error : result.getResolvableErrors()) {
+        errors.add(
+            Map.of(
+                "field",
+                field == null ? "parameter" : field,
+                "message",
+                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()));
+      }
+    }
     String detail =
         errors.stream()
             .map(err -> err.get("field") + ": " + err.get("message"))

@@ -1,0 +1,195 @@
+package io.chainstore.oltp.catalog;
+
+import io.chainstore.oltp.catalog.CatalogModels.PriceRequest;
+import io.chainstore.oltp.catalog.CatalogModels.Product;
+import io.chainstore.oltp.catalog.CatalogModels.ProductKind;
+import io.chainstore.oltp.catalog.CatalogModels.ProductRequest;
+import io.chainstore.oltp.catalog.CatalogModels.ScannedSku;
+import io.chainstore.oltp.catalog.CatalogModels.Sku;
+import io.chainstore.oltp.web.ApiException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Products and their SKUs, base prices and per-store prices. */
+@Service
+class Catalog {
+
+  private static final RowMapper<Sku> SKU =
+      (rs, i) ->
+          new Sku(
+              rs.getLong("id"),
+              rs.getLong("product_id"),
+              rs.getString("code"),
+              rs.getString("name"),
+              rs.getString("barcode"),
+              rs.getBigDecimal("price"));
+
+  private final JdbcTemplate jdbc;
+  private final Prices prices;
+
+  Catalog(JdbcTemplate jdbc, Prices prices) {
+    this.jdbc = jdbc;
+    this.prices = prices;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Product create(ProductRequest request) {
+    if (exists("SELECT 1 FROM products WHERE code = ?", request.code())) {
+      throw ApiException.conflict("code", "product code " + request.code() + " is taken");
+    }
+    Set<String> codes = new HashSet<>();
+    Set<String> barcodes = new HashSet<>();
+    for (int i = 0; i < request.skus().size(); i++) {
+      var sku = request.skus().get(i);
+      if (!codes.add(sku.code()) || exists("SELECT 1 FROM skus WHERE code = ?", sku.code())) {
+        throw ApiException.conflict("skus[" + i + "].code", "SKU code " + sku.code() + " is taken");
+      }
+      if (sku.barcode() != null
+          && (!barcodes.add(sku.barcode())
+              || exists("SELECT 1 FROM skus WHERE barcode = ?", sku.barcode()))) {
+        throw ApiException.conflict(
+            "skus[" + i + "].barcode", "barcode " + sku.barcode() + " is taken");
+      }
+    }
+    long id =
+        jdbc.queryForObject(
+            "INSERT INTO products (code, name, kind, category) VALUES (?, ?, ?, ?) RETURNING id",
+            Long.class,
+            request.code(),
+            request.name(),
+            request.kind().code(),
+            request.category());
+    for (var sku : request.skus()) {
+      jdbc.update(
+          "INSERT INTO skus (product_id, code, name, barcode, price) VALUES (?, ?, ?, ?, ?)",
+          id,
+          sku.code(),
+          sku.name(),
+          sku.barcode(),
+          sku.price());
+    }
+    return product(id);
+  }
+
+  @Transactional(readOnly = true)
+  Product product(long id) {
+    List<Product> found =
+        jdbc.query(
+            "SELECT * FROM products WHERE id = ?",
+            (rs, i) ->
+                new Product(
+                    rs.getLong("id"),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    ProductKind.fromCode(rs.getString("kind")),
+                    rs.getString("category"),
+                    jdbc.query("SELECT * FROM skus WHERE product_id = ? ORDER BY id", SKU, id)),
+            id);
+    if (found.isEmpty()) {
+      throw ApiException.notFound("productId", "no product " + id);
+    }
+    return found.get(0);
+  }
+
+  /** Products whose name or code contains {@code text}, optionally of a category and kind. */
+  @Transactional(readOnly = true)
+  List<Product> search(String text, String category, ProductKind kind, int limit, int offset) {
+    List<Long> ids =
+        jdbc.queryForList(
+            "SELECT id FROM products WHERE (?::text IS NULL OR name ILIKE ? OR code ILIKE ?)"
+                + " AND (?::text IS NULL OR category = ?) AND (?::text IS NULL OR kind = ?)"
+                + " ORDER BY id LIMIT ? OFFSET ?",
+            Long.class,
+            text,
+            like(text),
+            like(text),
+            category,
+            category,
+            kind == null ? null : kind.code(),
+            kind == null ? null : kind.code(),
+            limit,
+            offset);
+    return ids.stream().map(this::product).toList();
+  }
+
+  @Transactional
+  Sku setBasePrice(long skuId, PriceRequest request) {
+    if (jdbc.update(
+            "UPDATE skus SET price = ?, updated_at = now() WHERE id = ?", request.price(), skuId)
+        == 0) {
+      throw ApiException.notFound("skuId", "no SKU " + skuId);
+    }
+    return jdbc.queryForObject("SELECT * FROM skus WHERE id = ?", SKU, skuId);
+  }
+
+  @Transactional
+  void setStorePrice(long skuId, long storeId, PriceRequest request) {
+    requireSku(skuId);
+    if (!exists("SELECT 1 FROM locations WHERE id = ? AND kind = 'store'", storeId)) {
+      throw ApiException.notFound("storeId", "no store " + storeId);
+    }
+    jdbc.update(
+        "INSERT INTO sku_store_prices (sku_id, store_id, price) VALUES (?, ?, ?)"
+            + " ON CONFLICT (sku_id, store_id) DO UPDATE SET price = EXCLUDED.price, updated_at = now()",
+        skuId,
+        storeId,
+        request.price());
+  }
+
+  @Transactional
+  void removeStorePrice(long skuId, long storeId) {
+    requireSku(skuId);
+    jdbc.update("DELETE FROM sku_store_prices WHERE sku_id = ? AND store_id = ?", skuId, storeId);
+  }
+
+  /** The SKU with this barcode and the price charged at the store (base price without one). */
+  @Transactional(readOnly = true)
+  ScannedSku scan(String barcode, Long storeId) {
+    List<ScannedSku> found =
+        jdbc.query(
+            "SELECT k.*, p.name AS product_name, p.kind, p.category FROM skus k"
+                + " JOIN products p ON p.id = k.product_id WHERE k.barcode = ?",
+            (rs, i) ->
+                new ScannedSku(
+                    rs.getLong("id"),
+                    rs.getString("code"),
+                    rs.getString("name"),
+                    rs.getString("barcode"),
+                    rs.getLong("product_id"),
+                    rs.getString("product_name"),
+                    ProductKind.fromCode(rs.getString("kind")),
+                    rs.getString("category"),
+                    storeId,
+                    storeId == null
+                        ? rs.getBigDecimal("price")
+                        : prices.at(storeId, List.of(rs.getLong("id"))).get(rs.getLong("id")),
+                    rs.getBigDecimal("price")),
+            barcode);
+    if (found.isEmpty()) {
+      throw ApiException.notFound("barcode", "no SKU with barcode " + barcode);
+    }
+    return found.get(0);
+  }
+
+  private void requireSku(long skuId) {
+    if (!exists("SELECT 1 FROM skus WHERE id = ?", skuId)) {
+      throw ApiException.notFound("skuId", "no SKU " + skuId);
+    }
+  }
+
+  private boolean exists(String sql, Object... args) {
+    return !jdbc.queryForList(sql, args).isEmpty();
+  }
+
+  private static String like(String text) {
+    return text == null
+        ? null
+        : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+  }
+}

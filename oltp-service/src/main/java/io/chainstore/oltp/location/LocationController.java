@@ -1,0 +1,75 @@
+package io.chainstore.oltp.location;
+
+import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.Role;
+import io.chainstore.oltp.idempotency.IdempotentRequests;
+import io.chainstore.oltp.location.Locations.Location;
+import io.chainstore.oltp.location.Locations.LocationRequest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/locations")
+@Tag(name = "Locations", description = "Stores and warehouses")
+class LocationController {
+
+  private final Locations locations;
+  private final IdempotentRequests idempotent;
+
+  LocationController(Locations locations, IdempotentRequests idempotent) {
+    this.locations = locations;
+    this.idempotent = idempotent;
+  }
+
+  @PostMapping
+  @Operation(summary = "Open a store or warehouse; HQ admin")
+  ResponseEntity<?> create(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @Valid @RequestBody LocationRequest request) {
+    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
+    return idempotent.run(
+        "POST /api/locations",
+        idempotencyKey,
+        request,
+        HttpStatus.CREATED,
+        () -> locations.create(request));
+  }
+
+  @GetMapping
+  @Operation(summary = "All locations, or those of one kind")
+  List<Location> list(
+      @RequestParam(required = false)
+          @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
+          String kind) {
+    return locations.list(kind);
+  }
+
+  @GetMapping("/nearest")
+  @Operation(summary = "The stores (or warehouses) nearest to a point, with their distance in km")
+  List<Location> nearest(
+      @RequestParam @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+      @RequestParam @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @RequestParam(defaultValue = "store")
+          @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
+          String kind,
+      @RequestParam(defaultValue = "5") @Positive @Max(100) int limit) {
+    return locations.nearest(latitude, longitude, kind, limit);
+  }
+}

@@ -1,0 +1,111 @@
+package io.chainstore.oltp.location;
+
+import io.chainstore.oltp.web.ApiException;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores and warehouses, and which stores are nearest to a point. */
+@Service
+class Locations {
+
+  record LocationRequest(
+      @NotBlank @Size(max = 32) String code,
+      @NotBlank @Size(max = 200) String name,
+      @NotNull @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
+          String kind,
+      @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+      @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @Size(max = 200) String openingHours) {}
+
+  record Location(
+      long id,
+      String code,
+      String name,
+      String kind,
+      BigDecimal latitude,
+      BigDecimal longitude,
+      String openingHours,
+      BigDecimal distanceKm) {}
+
+  private static final RowMapper<Location> LOCATION =
+      (rs, i) ->
+          new Location(
+              rs.getLong("id"),
+              rs.getString("code"),
+              rs.getString("name"),
+              rs.getString("kind"),
+              rs.getBigDecimal("latitude"),
+              rs.getBigDecimal("longitude"),
+              rs.getString("opening_hours"),
+              rs.getBigDecimal("distance_km"));
+
+  private final JdbcTemplate jdbc;
+
+  Locations(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Location create(LocationRequest request) {
+    if ((request.latitude() == null) != (request.longitude() == null)) {
+      throw ApiException.unprocessable(
+          request.latitude() == null ? "latitude" : "longitude",
+          "give both coordinates or neither");
+    }
+    if (!jdbc.queryForList("SELECT 1 FROM locations WHERE code = ?", request.code()).isEmpty()) {
+      throw ApiException.conflict("code", "location code " + request.code() + " is taken");
+    }
+    long id =
+        jdbc.queryForObject(
+            "INSERT INTO locations (code, name, kind, latitude, longitude, opening_hours)"
+                + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            Long.class,
+            request.code(),
+            request.name(),
+            request.kind(),
+            request.latitude(),
+            request.longitude(),
+            request.openingHours());
+    return jdbc.queryForObject(
+        "SELECT *, NULL::numeric AS distance_km FROM locations WHERE id = ?", LOCATION, id);
+  }
+
+  @Transactional(readOnly = true)
+  List<Location> list(String kind) {
+    return jdbc.query(
+        "SELECT *, NULL::numeric AS distance_km FROM locations"
+            + " WHERE (?::text IS NULL OR kind = ?) ORDER BY id",
+        LOCATION,
+        kind,
+        kind);
+  }
+
+  /** Locations of a kind ordered by great-circle distance from the point, nearest first. */
+  @Transactional(readOnly = true)
+  List<Location> nearest(BigDecimal latitude, BigDecimal longitude, String kind, int limit) {
+    return jdbc.query(
+        "SELECT * FROM (SELECT *, round((6371 * 2 * asin(sqrt("
+            + " power(sin(radians(latitude - ?) / 2), 2)"
+            + " + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2)"
+            + ")))::numeric, 3) AS distance_km"
+            + " FROM locations WHERE latitude IS NOT NULL AND kind = ?) l"
+            + " ORDER BY distance_km, id LIMIT ?",
+        LOCATION,
+        latitude,
+        latitude,
+        longitude,
+        kind,
+        limit);
+  }
+}
