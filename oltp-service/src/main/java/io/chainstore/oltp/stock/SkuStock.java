@@ -21,5 +21,11 @@ public record SkuStock(
 
   /** Stock at one location. */
   public record LocationStock(
-      long locationId, String locationCode, String kind, int onHand, int reserved, int available) {}
+      long locationId,
+      String locationCode,
+      String kind,
+      int onHand,
+      int reserved,
+      int available,
+      int inTransit) {}
 }

@@ -105,6 +105,87 @@ public class StockService {
     }
   }
 
+  /** Units leave the location outright (an outbound issue); refused beyond what is available. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void issue(long locationId, List<Quantity> lines, String reason, String document) {
+    declare(reason, document);
+    for (Quantity line : lockOrder(lines)) {
+      int updated =
+          jdbc.update(
+              "UPDATE stock SET on_hand = on_hand - ?, updated_at = now()"
+                  + " WHERE sku_id = ? AND location_id = ? AND on_hand - reserved >= ?",
+              line.quantity(),
+              line.skuId(),
+              locationId,
+              line.quantity());
+      if (updated == 0) {
+        throw ApiException.conflict(
+            "lines[" + line.index() + "].quantity",
+            "not enough available stock of SKU " + line.skuId() + " at location " + locationId);
+      }
+    }
+  }
+
+  /** Shipped units are on their way to the location. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void addInTransit(long locationId, List<Quantity> lines, String document) {
+    declare("transfer_in_transit", document);
+    for (Quantity line : lockOrder(lines)) {
+      jdbc.update(
+          "INSERT INTO stock (sku_id, location_id, on_hand, in_transit) VALUES (?, ?, 0, ?)"
+              + " ON CONFLICT (sku_id, location_id)"
+              + " DO UPDATE SET in_transit = stock.in_transit + EXCLUDED.in_transit, updated_at = now()",
+          line.skuId(),
+          locationId,
+          line.quantity());
+    }
+  }
+
+  /** A transfer arrives: what was in transit leaves transit, what arrived is on hand. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void receiveInTransit(
+      long locationId, long skuId, int shipped, int received, String document) {
+    declare("transfer_received", document);
+    change(
+        "UPDATE stock SET in_transit = in_transit - ?, on_hand = on_hand + ?, updated_at = now()"
+            + " WHERE sku_id = ? AND location_id = ?",
+        shipped,
+        received,
+        skuId,
+        locationId);
+  }
+
+  /** A counted difference is booked; on hand may not fall below what is reserved. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void adjust(long locationId, long skuId, int delta, String field, String document) {
+    declare("stocktake_adjustment", document);
+    int updated =
+        jdbc.update(
+            "UPDATE stock SET on_hand = on_hand + ?, updated_at = now()"
+                + " WHERE sku_id = ? AND location_id = ? AND on_hand + ? >= reserved",
+            delta,
+            skuId,
+            locationId,
+            delta);
+    if (updated == 0) {
+      throw ApiException.conflict(
+          field, "the count would leave less on hand than is reserved for orders of SKU " + skuId);
+    }
+  }
+
+  /** On-hand quantities now, for the SKUs stocked at the location (all of them when null). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public java.util.Map<Long, Integer> onHand(long locationId) {
+    java.util.Map<Long, Integer> out = new java.util.TreeMap<>();
+    jdbc.query(
+        "SELECT sku_id, on_hand FROM stock WHERE location_id = ? FOR SHARE",
+        rs -> {
+          out.put(rs.getLong("sku_id"), rs.getInt("on_hand"));
+        },
+        locationId);
+    return out;
+  }
+
   /**
    * Tells the database why the following stock changes happen; its trigger writes one ledger row
    * per change with this reason and document, and refuses a change without one.
@@ -127,7 +208,7 @@ public class StockService {
     }
     List<SkuStock.LocationStock> locations =
         jdbc.query(
-            "SELECT l.id, l.code, l.kind, s.on_hand, s.reserved FROM stock s"
+            "SELECT l.id, l.code, l.kind, s.on_hand, s.reserved, s.in_transit FROM stock s"
                 + " JOIN locations l ON l.id = s.location_id WHERE s.sku_id = ? ORDER BY l.id",
             (rs, i) ->
                 new SkuStock.LocationStock(
@@ -136,7 +217,8 @@ public class StockService {
                     rs.getString("kind"),
                     rs.getInt("on_hand"),
                     rs.getInt("reserved"),
-                    rs.getInt("on_hand") - rs.getInt("reserved")),
+                    rs.getInt("on_hand") - rs.getInt("reserved"),
+                    rs.getInt("in_transit")),
             skuId);
     return SkuStock.of(
         skuId, locations.stream().filter(l -> caller.mayActAt(l.locationId())).toList());
@@ -151,7 +233,8 @@ public class StockService {
       String locationCode,
       int onHand,
       int reserved,
-      int available) {}
+      int available,
+      int inTransit) {}
 
   /**
    * Stock levels, optionally of one location and only those with at most {@code maxAvailable} units
@@ -166,7 +249,7 @@ public class StockService {
     }
     return jdbc.query(
         "SELECT s.sku_id, k.code AS sku_code, k.name AS sku_name, s.location_id, l.code AS location_code,"
-            + " s.on_hand, s.reserved, s.on_hand - s.reserved AS available"
+            + " s.on_hand, s.reserved, s.on_hand - s.reserved AS available, s.in_transit"
             + " FROM stock s JOIN skus k ON k.id = s.sku_id JOIN locations l ON l.id = s.location_id"
             + " WHERE (?::bigint IS NULL OR s.location_id = ?) AND (?::integer IS NULL OR s.on_hand - s.reserved <= ?)"
             + " ORDER BY s.location_id, s.sku_id LIMIT 5000",
@@ -179,7 +262,8 @@ public class StockService {
                 rs.getString("location_code"),
                 rs.getInt("on_hand"),
                 rs.getInt("reserved"),
-                rs.getInt("available")),
+                rs.getInt("available"),
+                rs.getInt("in_transit")),
         location,
         location,
         maxAvailable,

@@ -10,6 +10,8 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -81,6 +83,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     List<Map<String, String>> errors = new java.util.ArrayList<>();
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
+      if (result instanceof ParameterErrors body) {
+        // A @Valid body checked together with constrained parameters: name its fields.
+        for (FieldError error : body.getFieldErrors()) {
+          errors.add(
+              Map.of(
+                  "field",
+                  error.getField(),
+                  "message",
+                  error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()));
+        }
+        continue;
+      }
       String field = result.getMethodParameter().getParameterName();
       for (var error : result.getResolvableErrors()) {
         errors.add(

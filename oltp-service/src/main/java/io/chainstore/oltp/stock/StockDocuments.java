@@ -1,0 +1,357 @@
+package io.chainstore.oltp.stock;
+
+import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.Role;
+import io.chainstore.oltp.stock.StockService.Quantity;
+import io.chainstore.oltp.web.ApiException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stock documents: inbound receipts and outbound issues (posted at once), transfers between
+ * locations (draft → shipped → received, with units in transit and the discrepancy of a partial
+ * receipt), and stocktakes (open a count sheet → record counts → see the variance → post it).
+ */
+@Service
+class StockDocuments {
+
+  record Line(@NotNull @Positive Long skuId, @NotNull @Positive @Max(1_000_000) Integer quantity) {}
+
+  record MoveRequest(
+      @NotNull @Positive Long locationId,
+      @Size(max = 100) String reference,
+      @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {}
+
+  record TransferRequest(
+      @NotNull @Positive Long fromLocationId,
+      @NotNull @Positive Long toLocationId,
+      @Size(max = 100) String reference,
+      @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {}
+
+  record ReceivedLine(
+      @NotNull @Positive Long skuId, @NotNull @PositiveOrZero @Max(1_000_000) Integer quantity) {}
+
+  /** Omitted: everything shipped arrived. */
+  record ReceiveRequest(@Size(max = 500) List<@Valid @NotNull ReceivedLine> lines) {}
+
+  record CountRequest(@NotEmpty @Size(max = 5000) List<@Valid @NotNull ReceivedLine> lines) {}
+
+  record StocktakeRequest(@NotNull @Positive Long locationId, @Size(max = 100) String reference) {}
+
+  record DocumentLine(
+      long skuId,
+      int quantity,
+      Integer receivedQuantity,
+      Integer bookQuantity,
+      Integer countedQuantity,
+      Integer variance) {}
+
+  record Document(
+      long id,
+      String kind,
+      String status,
+      long locationId,
+      Long toLocationId,
+      String reference,
+      List<DocumentLine> lines) {}
+
+  private final JdbcTemplate jdbc;
+  private final StockService stock;
+
+  StockDocuments(JdbcTemplate jdbc, StockService stock) {
+    this.jdbc = jdbc;
+    this.stock = stock;
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document receive(MoveRequest request, Caller caller) {
+    requireHandler(caller, request.locationId(), "locationId");
+    long id =
+        open("receipt", "posted", request.locationId(), null, request.reference(), request.lines());
+    stock.receive(request.locationId(), quantities(request.lines()), "receipt:" + id);
+    return load(id);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document issue(MoveRequest request, Caller caller) {
+    requireHandler(caller, request.locationId(), "locationId");
+    long id =
+        open("issue", "posted", request.locationId(), null, request.reference(), request.lines());
+    stock.issue(request.locationId(), quantities(request.lines()), "issue", "issue:" + id);
+    return load(id);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document draftTransfer(TransferRequest request, Caller caller) {
+    requireHandler(caller, request.fromLocationId(), "fromLocationId");
+    requireLocation(request.toLocationId(), "toLocationId");
+    if (request.toLocationId().equals(request.fromLocationId())) {
+      throw ApiException.unprocessable("toLocationId", "a transfer goes to another location");
+    }
+    long id =
+        open(
+            "transfer",
+            "draft",
+            request.fromLocationId(),
+            request.toLocationId(),
+            request.reference(),
+            request.lines());
+    return load(id);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document ship(long id, Caller caller) {
+    Document transfer = lockTransfer(id);
+    requireHandler(caller, transfer.locationId(), "transferId");
+    requireStatus(transfer, "draft");
+    List<Quantity> lines =
+        IntStream.range(0, transfer.lines().size())
+            .mapToObj(
+                i ->
+                    new Quantity(
+                        i, transfer.lines().get(i).skuId(), transfer.lines().get(i).quantity()))
+            .toList();
+    stock.issue(transfer.locationId(), lines, "transfer_shipped", "transfer:" + id);
+    stock.addInTransit(transfer.toLocationId(), lines, "transfer:" + id);
+    setStatus(id, "shipped");
+    return load(id);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document receiveTransfer(long id, ReceiveRequest request, Caller caller) {
+    Document transfer = lockTransfer(id);
+    requireHandler(caller, transfer.toLocationId(), "transferId");
+    requireStatus(transfer, "shipped");
+    Map<Long, Integer> received = new java.util.HashMap<>();
+    if (request != null && request.lines() != null) {
+      for (int i = 0; i < request.lines().size(); i++) {
+        ReceivedLine line = request.lines().get(i);
+        if (transfer.lines().stream().noneMatch(l -> l.skuId() == line.skuId())) {
+          throw ApiException.unprocessable(
+              "lines[" + i + "].skuId", "SKU " + line.skuId() + " was not shipped");
+        }
+        if (received.put(line.skuId(), line.quantity()) != null) {
+          throw ApiException.unprocessable(
+              "lines[" + i + "].skuId", "SKU " + line.skuId() + " appears twice");
+        }
+      }
+    }
+    for (DocumentLine line : transfer.lines()) {
+      int arrived = received.getOrDefault(line.skuId(), line.quantity());
+      stock.receiveInTransit(
+          transfer.toLocationId(), line.skuId(), line.quantity(), arrived, "transfer:" + id);
+      jdbc.update(
+          "UPDATE stock_document_lines SET received_quantity = ? WHERE document_id = ? AND sku_id = ?",
+          arrived,
+          id,
+          line.skuId());
+    }
+    setStatus(id, "received");
+    return load(id);
+  }
+
+  /** Opens a count sheet with the book quantity of every SKU stocked at the location now. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document openStocktake(StocktakeRequest request, Caller caller) {
+    requireHandler(caller, request.locationId(), "locationId");
+    long id =
+        jdbc.queryForObject(
+            "INSERT INTO stock_documents (kind, status, location_id, reference)"
+                + " VALUES ('stocktake', 'open', ?, ?) RETURNING id",
+            Long.class,
+            request.locationId(),
+            request.reference());
+    int lineNo = 1;
+    for (Map.Entry<Long, Integer> book : stock.onHand(request.locationId()).entrySet()) {
+      jdbc.update(
+          "INSERT INTO stock_document_lines (document_id, line_no, sku_id, quantity, book_quantity)"
+              + " VALUES (?, ?, ?, 0, ?)",
+          id,
+          lineNo++,
+          book.getKey(),
+          book.getValue());
+    }
+    return load(id);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document count(long id, CountRequest request, Caller caller) {
+    Document sheet = lockDocument(id, "stocktake");
+    requireHandler(caller, sheet.locationId(), "stocktakeId");
+    requireStatus(sheet, "open");
+    for (int i = 0; i < request.lines().size(); i++) {
+      ReceivedLine line = request.lines().get(i);
+      if (jdbc.update(
+              "UPDATE stock_document_lines SET counted_quantity = ? WHERE document_id = ? AND sku_id = ?",
+              line.quantity(),
+              id,
+              line.skuId())
+          == 0) {
+        throw ApiException.unprocessable(
+            "lines[" + i + "].skuId", "SKU " + line.skuId() + " is not on this count sheet");
+      }
+    }
+    return load(id);
+  }
+
+  /**
+   * Books each counted line's variance (counted − book quantity at opening). Sales and receipts
+   * after opening already moved on hand, so adding the variance keeps them.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Document post(long id, Caller caller) {
+    Document sheet = lockDocument(id, "stocktake");
+    requireHandler(caller, sheet.locationId(), "stocktakeId");
+    requireStatus(sheet, "open");
+    for (int i = 0; i < sheet.lines().size(); i++) {
+      DocumentLine line = sheet.lines().get(i);
+      if (line.variance() != null && line.variance() != 0) {
+        stock.adjust(
+            sheet.locationId(),
+            line.skuId(),
+            line.variance(),
+            "lines[" + i + "].countedQuantity",
+            "stocktake:" + id);
+      }
+    }
+    setStatus(id, "posted");
+    return load(id);
+  }
+
+  @Transactional(readOnly = true)
+  Document get(long id, Caller caller) {
+    Document document = load(id);
+    if (!caller.mayActAt(document.locationId())
+        && (document.toLocationId() == null || !caller.mayActAt(document.toLocationId()))) {
+      caller.requireStore(document.locationId(), "documentId");
+    }
+    return document;
+  }
+
+  private long open(
+      String kind, String status, long location, Long to, String reference, List<Line> lines) {
+    requireLocation(location, "locationId");
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < lines.size(); i++) {
+      long sku = lines.get(i).skuId();
+      if (!seen.add(sku)) {
+        throw ApiException.unprocessable("lines[" + i + "].skuId", "SKU " + sku + " appears twice");
+      }
+      if (jdbc.queryForList("SELECT 1 FROM skus WHERE id = ?", sku).isEmpty()) {
+        throw ApiException.unprocessable("lines[" + i + "].skuId", "no SKU " + sku);
+      }
+    }
+    long id =
+        jdbc.queryForObject(
+            "INSERT INTO stock_documents (kind, status, location_id, to_location_id, reference)"
+                + " VALUES (?, ?, ?, ?, ?) RETURNING id",
+            Long.class,
+            kind,
+            status,
+            location,
+            to,
+            reference);
+    for (int i = 0; i < lines.size(); i++) {
+      jdbc.update(
+          "INSERT INTO stock_document_lines (document_id, line_no, sku_id, quantity) VALUES (?, ?, ?, ?)",
+          id,
+          i + 1,
+          lines.get(i).skuId(),
+          lines.get(i).quantity());
+    }
+    return id;
+  }
+
+  private static void requireHandler(Caller caller, long location, String field) {
+    caller.requireRole("Authorization", Role.HQ_ADMIN, Role.STORE_MANAGER);
+    caller.requireStore(location, field);
+  }
+
+  private void requireLocation(long location, String field) {
+    if (jdbc.queryForList("SELECT 1 FROM locations WHERE id = ?", location).isEmpty()) {
+      throw ApiException.unprocessable(field, "no location " + location);
+    }
+  }
+
+  private static void requireStatus(Document document, String status) {
+    if (!document.status().equals(status)) {
+      throw ApiException.conflict(
+          "status",
+          document.kind() + " " + document.id() + " is " + document.status() + ", not " + status);
+    }
+  }
+
+  private Document lockTransfer(long id) {
+    return lockDocument(id, "transfer");
+  }
+
+  private Document lockDocument(long id, String kind) {
+    List<String> kinds =
+        jdbc.queryForList(
+            "SELECT kind FROM stock_documents WHERE id = ? FOR UPDATE", String.class, id);
+    if (kinds.isEmpty() || !kinds.get(0).equals(kind)) {
+      throw ApiException.notFound(kind + "Id", "no " + kind + " " + id);
+    }
+    return load(id);
+  }
+
+  private void setStatus(long id, String status) {
+    jdbc.update(
+        "UPDATE stock_documents SET status = ?, updated_at = now() WHERE id = ?", status, id);
+  }
+
+  private Document load(long id) {
+    List<DocumentLine> lines =
+        jdbc.query(
+            "SELECT * FROM stock_document_lines WHERE document_id = ? ORDER BY line_no",
+            (rs, i) -> {
+              Integer book = rs.getObject("book_quantity", Integer.class);
+              Integer counted = rs.getObject("counted_quantity", Integer.class);
+              return new DocumentLine(
+                  rs.getLong("sku_id"),
+                  rs.getInt("quantity"),
+                  rs.getObject("received_quantity", Integer.class),
+                  book,
+                  counted,
+                  book != null && counted != null ? counted - book : null);
+            },
+            id);
+    List<Document> found =
+        jdbc.query(
+            "SELECT * FROM stock_documents WHERE id = ?",
+            (rs, i) ->
+                new Document(
+                    rs.getLong("id"),
+                    rs.getString("kind"),
+                    rs.getString("status"),
+                    rs.getLong("location_id"),
+                    rs.getObject("to_location_id", Long.class),
+                    rs.getString("reference"),
+                    lines),
+            id);
+    if (found.isEmpty()) {
+      throw ApiException.notFound("documentId", "no stock document " + id);
+    }
+    return found.get(0);
+  }
+
+  private static List<Quantity> quantities(List<Line> lines) {
+    return IntStream.range(0, lines.size())
+        .mapToObj(i -> new Quantity(i, lines.get(i).skuId(), lines.get(i).quantity()))
+        .toList();
+  }
+}
