@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -13,7 +14,17 @@ public record CreateOrderRequest(
     @NotNull @Positive Long storeId,
     @NotNull Channel channel,
     @Positive Long memberId,
-    @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines) {
+    @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines,
+    @PositiveOrZero @Max(10_000_000) Integer pointsToRedeem) {
+
+  /** Without points. */
+  public CreateOrderRequest(Long storeId, Channel channel, Long memberId, List<Line> lines) {
+    this(storeId, channel, memberId, lines, null);
+  }
+
+  int points() {
+    return pointsToRedeem == null ? 0 : pointsToRedeem;
+  }
 
   /** One SKU and how many. */
   public record Line(

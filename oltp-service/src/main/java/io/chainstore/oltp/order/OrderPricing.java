@@ -1,5 +1,6 @@
 package io.chainstore.oltp.order;
 
+import io.chainstore.oltp.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -7,19 +8,40 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prices an order, in one place: each line is unit price × quantity, the total is the sum of the
- * lines, all at two decimals (HALF_EVEN, though whole quantities of two-decimal prices are exact).
- * Discounts, coupons and points will be applied here, in that order, after the line sum.
+ * Prices an order, in one place and in this order:
+ *
+ * <ol>
+ *   <li>each line is the store's unit price × quantity; the subtotal is their sum;
+ *   <li>the member's level discount: subtotal × percent / 100, rounded to the cent (HALF_EVEN);
+ *   <li>redeemed points, at {@code pointValue} each, at most what is left to pay;
+ *   <li>the total is subtotal − member discount − points discount, never below zero.
+ * </ol>
+ *
+ * <p>All amounts have two decimals; coupons will come between the member discount and points.
  */
 final class OrderPricing {
 
+  private static final BigDecimal HUNDRED = new BigDecimal("100");
+
   private OrderPricing() {}
 
-  record Priced(List<Order.OrderLine> lines, BigDecimal total, int units) {}
+  record Priced(
+      List<Order.OrderLine> lines,
+      BigDecimal subtotal,
+      BigDecimal memberDiscount,
+      BigDecimal pointsDiscount,
+      int pointsRedeemed,
+      BigDecimal total,
+      int units) {}
 
-  static Priced price(List<CreateOrderRequest.Line> requested, Map<Long, BigDecimal> unitPrices) {
+  static Priced price(
+      List<CreateOrderRequest.Line> requested,
+      Map<Long, BigDecimal> unitPrices,
+      BigDecimal memberDiscountPercent,
+      int pointsToRedeem,
+      BigDecimal pointValue) {
     List<Order.OrderLine> lines = new ArrayList<>(requested.size());
-    BigDecimal total = BigDecimal.ZERO.setScale(2);
+    BigDecimal subtotal = BigDecimal.ZERO.setScale(2);
     int units = 0;
     for (int i = 0; i < requested.size(); i++) {
       CreateOrderRequest.Line line = requested.get(i);
@@ -29,9 +51,25 @@ final class OrderPricing {
               .multiply(BigDecimal.valueOf(line.quantity()))
               .setScale(2, RoundingMode.HALF_EVEN);
       lines.add(new Order.OrderLine(i + 1, line.skuId(), line.quantity(), unitPrice, amount));
-      total = total.add(amount);
+      subtotal = subtotal.add(amount);
       units += line.quantity();
     }
-    return new Priced(lines, total, units);
+    BigDecimal memberDiscount =
+        subtotal.multiply(memberDiscountPercent).divide(HUNDRED, 2, RoundingMode.HALF_EVEN);
+    BigDecimal due = subtotal.subtract(memberDiscount);
+    BigDecimal pointsDiscount =
+        pointValue.multiply(BigDecimal.valueOf(pointsToRedeem)).setScale(2, RoundingMode.HALF_EVEN);
+    if (pointsDiscount.compareTo(due) > 0) {
+      throw ApiException.unprocessable(
+          "pointsToRedeem", "worth more than the " + due.toPlainString() + " left to pay");
+    }
+    return new Priced(
+        lines,
+        subtotal,
+        memberDiscount,
+        pointsDiscount,
+        pointsToRedeem,
+        due.subtract(pointsDiscount),
+        units);
   }
 }

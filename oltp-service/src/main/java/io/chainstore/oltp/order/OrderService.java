@@ -2,6 +2,7 @@ package io.chainstore.oltp.order;
 
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.catalog.Prices;
+import io.chainstore.oltp.member.MemberPoints;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
@@ -30,36 +31,47 @@ class OrderService {
   private final JdbcTemplate jdbc;
   private final StockService stock;
   private final Prices prices;
+  private final MemberPoints points;
 
-  OrderService(JdbcTemplate jdbc, StockService stock, Prices prices) {
+  OrderService(JdbcTemplate jdbc, StockService stock, Prices prices, MemberPoints points) {
     this.jdbc = jdbc;
     this.stock = stock;
     this.prices = prices;
+    this.points = points;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   Order create(CreateOrderRequest request) {
     OrderAccess.checkCreate(Caller.current(), request);
     requireStore(request.storeId());
+    BigDecimal memberDiscountPercent = BigDecimal.ZERO;
     if (request.memberId() != null) {
-      Integer members =
-          jdbc.queryForObject(
-              "SELECT count(*) FROM members WHERE id = ?", Integer.class, request.memberId());
-      if (members == null || members == 0) {
-        throw ApiException.unprocessable("memberId", "no member " + request.memberId());
-      }
+      memberDiscountPercent = points.terms(request.memberId(), "memberId").discountPercent();
+    } else if (request.points() > 0) {
+      throw ApiException.unprocessable("pointsToRedeem", "only a member can redeem points");
     }
     Map<Long, BigDecimal> prices = pricesOf(request.storeId(), request.lines());
-    OrderPricing.Priced priced = OrderPricing.price(request.lines(), prices);
+    OrderPricing.Priced priced =
+        OrderPricing.price(
+            request.lines(),
+            prices,
+            memberDiscountPercent,
+            request.points(),
+            MemberPoints.POINT_VALUE);
 
     Long id =
         jdbc.queryForObject(
-            "INSERT INTO orders (store_id, channel, member_id, status, total_amount, total_units)"
-                + " VALUES (?, ?, ?, 'created', ?, ?) RETURNING id",
+            "INSERT INTO orders (store_id, channel, member_id, status, subtotal_amount,"
+                + " member_discount, points_discount, points_redeemed, total_amount, total_units)"
+                + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?) RETURNING id",
             Long.class,
             request.storeId(),
             request.channel().code(),
             request.memberId(),
+            priced.subtotal(),
+            priced.memberDiscount(),
+            priced.pointsDiscount(),
+            priced.pointsRedeemed(),
             priced.total(),
             priced.units());
     jdbc.batchUpdate(
@@ -73,6 +85,9 @@ class OrderService {
                     })
             .toList());
     stock.reserve(request.storeId(), quantities(request), "order:" + id);
+    if (request.memberId() != null) {
+      points.redeem(request.memberId(), priced.pointsRedeemed(), id);
+    }
     return load(id);
   }
 
@@ -87,6 +102,10 @@ class OrderService {
         "UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ?",
         orderId);
     stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
+    if (order.memberId() != null) {
+      int earned = points.earn(order.memberId(), order.totalAmount(), orderId);
+      jdbc.update("UPDATE orders SET points_earned = ? WHERE id = ?", earned, orderId);
+    }
     return load(orderId);
   }
 
@@ -98,6 +117,12 @@ class OrderService {
       case PAID -> stock.restock(order.storeId(), quantities(order), "order:" + orderId);
       case CANCELLED ->
           throw ApiException.conflict("status", "order " + orderId + " is already cancelled");
+    }
+    if (order.memberId() != null) {
+      points.returnRedeemed(order.memberId(), order.pointsRedeemed(), orderId);
+      if (order.status() == OrderStatus.PAID) {
+        points.reverseEarned(order.memberId(), order.pointsEarned(), order.totalAmount(), orderId);
+      }
     }
     jdbc.update(
         "UPDATE orders SET status = 'cancelled', cancelled_at = now(), updated_at = now()"
@@ -176,6 +201,11 @@ class OrderService {
                     Channel.fromCode(rs.getString("channel")),
                     rs.getObject("member_id", Long.class),
                     OrderStatus.fromCode(rs.getString("status")),
+                    rs.getBigDecimal("subtotal_amount"),
+                    rs.getBigDecimal("member_discount"),
+                    rs.getBigDecimal("points_discount"),
+                    rs.getInt("points_redeemed"),
+                    rs.getInt("points_earned"),
                     rs.getBigDecimal("total_amount"),
                     rs.getInt("total_units"),
                     utc(rs.getTimestamp("created_at")),

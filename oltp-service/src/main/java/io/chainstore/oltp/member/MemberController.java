@@ -1,0 +1,178 @@
+package io.chainstore.oltp.member;
+
+import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.Role;
+import io.chainstore.oltp.idempotency.IdempotentRequests;
+import io.chainstore.oltp.web.ApiException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** One membership across channels: join, look up at the till, see points and levels. */
+@RestController
+@RequestMapping("/api")
+@Tag(name = "Members")
+class MemberController {
+
+  record JoinRequest(
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank
+          @Pattern(
+              regexp = "\\+?[0-9]{6,15}",
+              message = "must be 6 to 15 digits, optionally after +")
+          String phone) {}
+
+  record Member(
+      long id,
+      String code,
+      String name,
+      String phone,
+      String level,
+      int pointsBalance,
+      BigDecimal lifetimeSpend) {}
+
+  record Level(
+      String code,
+      String name,
+      BigDecimal discountPercent,
+      BigDecimal pointsPerCurrencyUnit,
+      BigDecimal upgradeSpend) {}
+
+  record PointsEntry(
+      long id, int change, int balanceAfter, String reason, Long orderId, OffsetDateTime at) {}
+
+  private static final RowMapper<Member> MEMBER =
+      (rs, i) ->
+          new Member(
+              rs.getLong("id"),
+              rs.getString("code"),
+              rs.getString("name"),
+              rs.getString("phone"),
+              rs.getString("level_code"),
+              rs.getInt("points_balance"),
+              rs.getBigDecimal("lifetime_spend"));
+
+  private final JdbcTemplate jdbc;
+  private final IdempotentRequests idempotent;
+
+  MemberController(JdbcTemplate jdbc, IdempotentRequests idempotent) {
+    this.jdbc = jdbc;
+    this.idempotent = idempotent;
+  }
+
+  @PostMapping("/members")
+  @Operation(summary = "Join: a new member at the lowest level (storefront, POS, HQ admin)")
+  ResponseEntity<?> join(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
+      @Valid @RequestBody JoinRequest request) {
+    Caller.current().requireRole("Authorization", Role.STOREFRONT, Role.POS, Role.HQ_ADMIN);
+    return idempotent.run(
+        "POST /api/members",
+        key,
+        request,
+        HttpStatus.CREATED,
+        () -> {
+          if (!jdbc.queryForList("SELECT 1 FROM members WHERE phone = ?", request.phone())
+              .isEmpty()) {
+            throw ApiException.conflict("phone", "a member with this phone exists");
+          }
+          long id =
+              jdbc.queryForObject(
+                  "INSERT INTO members (name, phone) VALUES (?, ?) RETURNING id",
+                  Long.class,
+                  request.name(),
+                  request.phone());
+          return jdbc.queryForObject("SELECT * FROM members WHERE id = ?", MEMBER, id);
+        });
+  }
+
+  @GetMapping("/members/{memberId}")
+  @Operation(summary = "A member with level, points and lifetime spend")
+  Member member(@PathVariable long memberId) {
+    List<Member> found = jdbc.query("SELECT * FROM members WHERE id = ?", MEMBER, memberId);
+    if (found.isEmpty()) {
+      throw ApiException.notFound("memberId", "no member " + memberId);
+    }
+    return found.get(0);
+  }
+
+  @GetMapping("/members")
+  @Operation(summary = "Identify a member by phone or member code (at the till or online)")
+  Member lookup(
+      @RequestParam(required = false)
+          @Pattern(regexp = "\\+?[0-9]{6,15}", message = "must be 6 to 15 digits")
+          String phone,
+      @RequestParam(required = false)
+          @Pattern(regexp = "M[0-9]{9}", message = "must be M and 9 digits")
+          String code) {
+    if ((phone == null) == (code == null)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          phone == null ? "phone" : "code",
+          "give phone or code, one of them");
+    }
+    List<Member> found =
+        phone != null
+            ? jdbc.query("SELECT * FROM members WHERE phone = ?", MEMBER, phone)
+            : jdbc.query("SELECT * FROM members WHERE code = ?", MEMBER, code);
+    if (found.isEmpty()) {
+      throw ApiException.notFound(phone != null ? "phone" : "code", "no such member");
+    }
+    return found.get(0);
+  }
+
+  @GetMapping("/members/{memberId}/points")
+  @Operation(summary = "The member's points ledger, newest first")
+  List<PointsEntry> points(
+      @PathVariable long memberId,
+      @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit) {
+    member(memberId);
+    return jdbc.query(
+        "SELECT * FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?",
+        (rs, i) ->
+            new PointsEntry(
+                rs.getLong("id"),
+                rs.getInt("change"),
+                rs.getInt("balance_after"),
+                rs.getString("reason"),
+                rs.getObject("order_id", Long.class),
+                rs.getTimestamp("created_at").toInstant().atOffset(ZoneOffset.UTC)),
+        memberId,
+        limit);
+  }
+
+  @GetMapping("/member-levels")
+  @Operation(summary = "Member levels with their discount, points rate and upgrade threshold")
+  List<Level> levels() {
+    return jdbc.query(
+        "SELECT * FROM member_levels ORDER BY upgrade_spend",
+        (rs, i) ->
+            new Level(
+                rs.getString("code"),
+                rs.getString("name"),
+                rs.getBigDecimal("discount_percent"),
+                rs.getBigDecimal("points_per_currency_unit"),
+                rs.getBigDecimal("upgrade_spend")));
+  }
+}

@@ -1,0 +1,155 @@
+package io.chainstore.oltp.member;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainstore.oltp.ApiTestSupport;
+import io.chainstore.oltp.access.Role;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+
+class MembersIT extends ApiTestSupport {
+
+  private static String phone() {
+    return "+49170"
+        + String.format(
+            "%08d", Math.abs(UUID.randomUUID().getLeastSignificantBits() % 100_000_000));
+  }
+
+  private long join(String key) {
+    Reply joined =
+        postAs(key, "/api/members", "{\"name\": \"Ada\", \"phone\": \"" + phone() + "\"}", null);
+    assertThat(joined.status()).isEqualTo(201);
+    return joined.body().path("id").asLong();
+  }
+
+  private String memberOrder(long store, long sku, int quantity, long member, int points) {
+    return """
+        {"storeId": %d, "channel": "pos", "memberId": %d, "pointsToRedeem": %d,
+         "lines": [{"skuId": %d, "quantity": %d}]}
+        """
+        .formatted(store, member, points, sku, quantity);
+  }
+
+  @Test
+  void joinIdentifyEarnRedeemAndReverseOnRefund() {
+    Fixture f = fixture(new BigDecimal("25.00"), 100);
+    String pos = keyFor(Role.POS, f.store());
+    String phone = phone();
+    Reply joined =
+        postAs(pos, "/api/members", "{\"name\": \"Bo\", \"phone\": \"" + phone + "\"}", null);
+    long member = joined.body().path("id").asLong();
+    assertThat(joined.body().path("level").asText()).isEqualTo("bronze");
+    String code = joined.body().path("code").asText();
+    assertThat(
+            getAs(pos, "/api/members?phone=" + phone.replace("+", "%2B"))
+                .body()
+                .path("id")
+                .asLong())
+        .isEqualTo(member);
+    assertThat(getAs(pos, "/api/members?code=" + code).body().path("id").asLong())
+        .isEqualTo(member);
+    assertThat(
+            postAs(pos, "/api/members", "{\"name\": \"Bo\", \"phone\": \"" + phone + "\"}", null)
+                .status())
+        .isEqualTo(409);
+
+    // 4 x 25.00 = 100.00 at bronze (0 %, 1 point per unit): 100 points on payment.
+    long first =
+        postAs(pos, "/api/orders", memberOrder(f.store(), f.sku(), 4, member, 0), null)
+            .body()
+            .path("id")
+            .asLong();
+    Reply paid = postAs(pos, "/api/orders/" + first + "/pay", null, null);
+    assertThat(paid.body().path("pointsEarned").asInt()).isEqualTo(100);
+    assertThat(balance(member)).isEqualTo(100);
+
+    // Spend 60 points (0.60) on the next order; the total is what is left.
+    Reply second = postAs(pos, "/api/orders", memberOrder(f.store(), f.sku(), 1, member, 60), null);
+    assertThat(second.body().path("pointsDiscount").decimalValue()).isEqualByComparingTo("0.60");
+    assertThat(second.body().path("totalAmount").decimalValue()).isEqualByComparingTo("24.40");
+    assertThat(balance(member)).isEqualTo(40);
+    // Cancelled before payment: the points come back.
+    postAs(pos, "/api/orders/" + second.body().path("id").asLong() + "/cancel", null, null);
+    assertThat(balance(member)).isEqualTo(100);
+
+    // The first order refunded: its 100 earned points are taken back.
+    postAs(pos, "/api/orders/" + first + "/cancel", null, null);
+    assertThat(balance(member)).isZero();
+    List<String> reasons = new ArrayList<>();
+    getAs(pos, "/api/members/" + member + "/points")
+        .body()
+        .forEach(e -> reasons.add(e.path("reason").asText()));
+    assertThat(reasons)
+        .containsExactly("earn_reversed", "redemption_returned", "redeemed", "earned");
+    Reply tooMany = postAs(pos, "/api/orders", memberOrder(f.store(), f.sku(), 1, member, 1), null);
+    assertThat(tooMany.status()).isEqualTo(409);
+    assertThat(tooMany.body().path("field").asText()).isEqualTo("pointsToRedeem");
+    assertThat(reserved(f.sku(), f.store())).isZero();
+  }
+
+  @Test
+  void spendMovesAMemberUpAndTheLevelDiscountApplies() {
+    Fixture f = fixture(new BigDecimal("250.00"), 100);
+    long member = join(adminKey);
+    long big =
+        post("/api/orders", memberOrder(f.store(), f.sku(), 4, member, 0), null)
+            .body()
+            .path("id")
+            .asLong();
+    post("/api/orders/" + big + "/pay", null, null);
+    assertThat(get("/api/members/" + member).body().path("level").asText()).isEqualTo("silver");
+    // Silver: 3 % off 250.00 = 7.50.
+    Reply next = post("/api/orders", memberOrder(f.store(), f.sku(), 1, member, 0), null);
+    assertThat(next.body().path("memberDiscount").decimalValue()).isEqualByComparingTo("7.50");
+    assertThat(next.body().path("totalAmount").decimalValue()).isEqualByComparingTo("242.50");
+    assertThat(get("/api/member-levels").body()).hasSize(3);
+  }
+
+  @Test
+  void theSamePointsSpentTwiceAtOnceSucceedOnce() throws Exception {
+    Fixture f = fixture(new BigDecimal("10.00"), 100);
+    long member = join(adminKey);
+    long earnOrder =
+        post("/api/orders", memberOrder(f.store(), f.sku(), 5, member, 0), null)
+            .body()
+            .path("id")
+            .asLong();
+    post("/api/orders/" + earnOrder + "/pay", null, null);
+    assertThat(balance(member)).isEqualTo(50);
+
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    List<Future<Reply>> replies = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      replies.add(
+          pool.submit(
+              () -> {
+                start.await();
+                return post("/api/orders", memberOrder(f.store(), f.sku(), 1, member, 50), null);
+              }));
+    }
+    start.countDown();
+    int won = 0;
+    for (Future<Reply> r : replies) {
+      int status = r.get().status();
+      assertThat(status).isIn(201, 409);
+      won += status == 201 ? 1 : 0;
+    }
+    pool.shutdown();
+    assertThat(won).isEqualTo(1);
+    assertThat(balance(member)).isZero();
+    assertThat(reserved(f.sku(), f.store())).isEqualTo(1);
+  }
+
+  private int balance(long member) {
+    return jdbc.queryForObject(
+        "SELECT points_balance FROM members WHERE id = ?", Integer.class, member);
+  }
+}
