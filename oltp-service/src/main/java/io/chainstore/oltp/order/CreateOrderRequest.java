@@ -15,11 +15,12 @@ public record CreateOrderRequest(
     @NotNull Channel channel,
     @Positive Long memberId,
     @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines,
-    @PositiveOrZero @Max(10_000_000) Integer pointsToRedeem) {
+    @PositiveOrZero @Max(10_000_000) Integer pointsToRedeem,
+    @Size(max = 32) String couponCode) {
 
-  /** Without points. */
+  /** Without points or coupon. */
   public CreateOrderRequest(Long storeId, Channel channel, Long memberId, List<Line> lines) {
-    this(storeId, channel, memberId, lines, null);
+    this(storeId, channel, memberId, lines, null, null);
   }
 
   int points() {

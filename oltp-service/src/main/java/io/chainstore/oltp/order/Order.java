@@ -13,6 +13,8 @@ public record Order(
     OrderStatus status,
     BigDecimal subtotalAmount,
     BigDecimal memberDiscount,
+    Long couponId,
+    BigDecimal couponDiscount,
     BigDecimal pointsDiscount,
     int pointsRedeemed,
     int pointsEarned,

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.order;
 
+import io.chainstore.oltp.coupon.CouponTerms;
 import io.chainstore.oltp.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -13,11 +14,13 @@ import java.util.Map;
  * <ol>
  *   <li>each line is the store's unit price × quantity; the subtotal is their sum;
  *   <li>the member's level discount: subtotal × percent / 100, rounded to the cent (HALF_EVEN);
+ *   <li>the coupon, on what is left after the member discount (its minimum spend is checked there):
+ *       a fixed amount or a capped percentage, never more than is left;
  *   <li>redeemed points, at {@code pointValue} each, at most what is left to pay;
- *   <li>the total is subtotal − member discount − points discount, never below zero.
+ *   <li>the total is subtotal − member discount − coupon discount − points discount, ≥ 0.
  * </ol>
  *
- * <p>All amounts have two decimals; coupons will come between the member discount and points.
+ * <p>All amounts have two decimals.
  */
 final class OrderPricing {
 
@@ -29,6 +32,7 @@ final class OrderPricing {
       List<Order.OrderLine> lines,
       BigDecimal subtotal,
       BigDecimal memberDiscount,
+      BigDecimal couponDiscount,
       BigDecimal pointsDiscount,
       int pointsRedeemed,
       BigDecimal total,
@@ -38,6 +42,7 @@ final class OrderPricing {
       List<CreateOrderRequest.Line> requested,
       Map<Long, BigDecimal> unitPrices,
       BigDecimal memberDiscountPercent,
+      CouponTerms coupon,
       int pointsToRedeem,
       BigDecimal pointValue) {
     List<Order.OrderLine> lines = new ArrayList<>(requested.size());
@@ -56,7 +61,10 @@ final class OrderPricing {
     }
     BigDecimal memberDiscount =
         subtotal.multiply(memberDiscountPercent).divide(HUNDRED, 2, RoundingMode.HALF_EVEN);
-    BigDecimal due = subtotal.subtract(memberDiscount);
+    BigDecimal afterMember = subtotal.subtract(memberDiscount);
+    BigDecimal couponDiscount =
+        coupon == null ? BigDecimal.ZERO.setScale(2) : coupon.discountOn(afterMember);
+    BigDecimal due = afterMember.subtract(couponDiscount);
     BigDecimal pointsDiscount =
         pointValue.multiply(BigDecimal.valueOf(pointsToRedeem)).setScale(2, RoundingMode.HALF_EVEN);
     if (pointsDiscount.compareTo(due) > 0) {
@@ -67,6 +75,7 @@ final class OrderPricing {
         lines,
         subtotal,
         memberDiscount,
+        couponDiscount,
         pointsDiscount,
         pointsToRedeem,
         due.subtract(pointsDiscount),

@@ -2,12 +2,15 @@ package io.chainstore.oltp.order;
 
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.catalog.Prices;
+import io.chainstore.oltp.coupon.CouponTerms;
+import io.chainstore.oltp.coupon.Coupons;
 import io.chainstore.oltp.member.MemberPoints;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -32,12 +35,15 @@ class OrderService {
   private final StockService stock;
   private final Prices prices;
   private final MemberPoints points;
+  private final Coupons coupons;
 
-  OrderService(JdbcTemplate jdbc, StockService stock, Prices prices, MemberPoints points) {
+  OrderService(
+      JdbcTemplate jdbc, StockService stock, Prices prices, MemberPoints points, Coupons coupons) {
     this.jdbc = jdbc;
     this.stock = stock;
     this.prices = prices;
     this.points = points;
+    this.coupons = coupons;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -50,26 +56,38 @@ class OrderService {
     } else if (request.points() > 0) {
       throw ApiException.unprocessable("pointsToRedeem", "only a member can redeem points");
     }
+    CouponTerms coupon =
+        request.couponCode() == null
+            ? null
+            : coupons.check(
+                request.couponCode(),
+                request.memberId(),
+                request.channel() == Channel.POS ? "store" : "online",
+                Instant.now());
     Map<Long, BigDecimal> prices = pricesOf(request.storeId(), request.lines());
     OrderPricing.Priced priced =
         OrderPricing.price(
             request.lines(),
             prices,
             memberDiscountPercent,
+            coupon,
             request.points(),
             MemberPoints.POINT_VALUE);
 
     Long id =
         jdbc.queryForObject(
             "INSERT INTO orders (store_id, channel, member_id, status, subtotal_amount,"
-                + " member_discount, points_discount, points_redeemed, total_amount, total_units)"
-                + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?) RETURNING id",
+                + " member_discount, coupon_id, coupon_discount, points_discount, points_redeemed,"
+                + " total_amount, total_units)"
+                + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
             Long.class,
             request.storeId(),
             request.channel().code(),
             request.memberId(),
             priced.subtotal(),
             priced.memberDiscount(),
+            coupon == null ? null : coupon.couponId(),
+            priced.couponDiscount(),
             priced.pointsDiscount(),
             priced.pointsRedeemed(),
             priced.total(),
@@ -85,6 +103,9 @@ class OrderService {
                     })
             .toList());
     stock.reserve(request.storeId(), quantities(request), "order:" + id);
+    if (coupon != null) {
+      coupons.reserve(coupon.couponId(), id);
+    }
     if (request.memberId() != null) {
       points.redeem(request.memberId(), priced.pointsRedeemed(), id);
     }
@@ -102,6 +123,9 @@ class OrderService {
         "UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ?",
         orderId);
     stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
+    if (order.couponId() != null) {
+      coupons.redeem(order.couponId(), orderId);
+    }
     if (order.memberId() != null) {
       int earned = points.earn(order.memberId(), order.totalAmount(), orderId);
       jdbc.update("UPDATE orders SET points_earned = ? WHERE id = ?", earned, orderId);
@@ -113,7 +137,12 @@ class OrderService {
   Order cancel(long orderId) {
     Order order = lockForChange(orderId);
     switch (order.status()) {
-      case CREATED -> stock.release(order.storeId(), quantities(order), "order:" + orderId);
+      case CREATED -> {
+        stock.release(order.storeId(), quantities(order), "order:" + orderId);
+        if (order.couponId() != null) {
+          coupons.release(order.couponId(), orderId);
+        }
+      }
       case PAID -> stock.restock(order.storeId(), quantities(order), "order:" + orderId);
       case CANCELLED ->
           throw ApiException.conflict("status", "order " + orderId + " is already cancelled");
@@ -203,6 +232,8 @@ class OrderService {
                     OrderStatus.fromCode(rs.getString("status")),
                     rs.getBigDecimal("subtotal_amount"),
                     rs.getBigDecimal("member_discount"),
+                    rs.getObject("coupon_id", Long.class),
+                    rs.getBigDecimal("coupon_discount"),
                     rs.getBigDecimal("points_discount"),
                     rs.getInt("points_redeemed"),
                     rs.getInt("points_earned"),
