@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Stores and warehouses, and which stores are nearest to a point. */
 @Service
-class Locations {
+public class Locations {
 
   record LocationRequest(
       @NotBlank @Size(max = 32) String code,
@@ -28,7 +28,8 @@ class Locations {
       @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
       @Size(max = 200) String openingHours) {}
 
-  record Location(
+  /** A location, with its distance when asked for the nearest. */
+  public record Location(
       long id,
       String code,
       String name,
@@ -91,14 +92,19 @@ class Locations {
         kind);
   }
 
+  /** Great-circle distance in km from the point (?, ?, ?: latitude, latitude, longitude). */
+  private static final String DISTANCE_KM =
+      "round((6371 * 2 * asin(sqrt(power(sin(radians(latitude - ?) / 2), 2)"
+          + " + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2)"
+          + ")))::numeric, 3)";
+
   /** Locations of a kind ordered by great-circle distance from the point, nearest first. */
   @Transactional(readOnly = true)
   List<Location> nearest(BigDecimal latitude, BigDecimal longitude, String kind, int limit) {
     return jdbc.query(
-        "SELECT * FROM (SELECT *, round((6371 * 2 * asin(sqrt("
-            + " power(sin(radians(latitude - ?) / 2), 2)"
-            + " + cos(radians(?)) * cos(radians(latitude)) * power(sin(radians(longitude - ?) / 2), 2)"
-            + ")))::numeric, 3) AS distance_km"
+        "SELECT * FROM (SELECT *, "
+            + DISTANCE_KM
+            + " AS distance_km"
             + " FROM locations WHERE latitude IS NOT NULL AND kind = ?) l"
             + " ORDER BY distance_km, id LIMIT ?",
         LOCATION,
@@ -107,5 +113,32 @@ class Locations {
         longitude,
         kind,
         limit);
+  }
+
+  /** The nearest stores that have every SKU of the basket available in the quantity asked. */
+  @Transactional(readOnly = true)
+  public List<Location> nearestStoresWith(
+      BigDecimal latitude, BigDecimal longitude, Long[] skuIds, Integer[] quantities, int limit) {
+    return jdbc.query(
+        connection -> {
+          var ps =
+              connection.prepareStatement(
+                  "SELECT * FROM (SELECT *, "
+                      + DISTANCE_KM
+                      + " AS distance_km"
+                      + " FROM locations l WHERE latitude IS NOT NULL AND kind = 'store'"
+                      + " AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::int[]) AS b (sku, qty)"
+                      + "   LEFT JOIN stock s ON s.sku_id = b.sku AND s.location_id = l.id"
+                      + "   WHERE coalesce(s.on_hand - s.reserved, 0) < b.qty)) l"
+                      + " ORDER BY distance_km, id LIMIT ?");
+          ps.setBigDecimal(1, latitude);
+          ps.setBigDecimal(2, latitude);
+          ps.setBigDecimal(3, longitude);
+          ps.setArray(4, connection.createArrayOf("bigint", skuIds));
+          ps.setArray(5, connection.createArrayOf("integer", quantities));
+          ps.setInt(6, limit);
+          return ps;
+        },
+        LOCATION);
   }
 }

@@ -100,10 +100,10 @@ public class MemberPoints {
     // Upgrades only: a refund later lowers the spend but never the level.
     jdbc.update(
         "UPDATE members m SET lifetime_spend = m.lifetime_spend + ?,"
-            + " level_code = (SELECT l.code FROM member_levels l"
+            + " level_code = coalesce((SELECT l.code FROM member_levels l"
             + "   WHERE l.upgrade_spend <= m.lifetime_spend + ?"
-            + "   AND l.upgrade_spend >= (SELECT upgrade_spend FROM member_levels WHERE code = m.level_code)"
-            + "   ORDER BY l.upgrade_spend DESC LIMIT 1)"
+            + "   AND l.upgrade_spend > (SELECT upgrade_spend FROM member_levels WHERE code = m.level_code)"
+            + "   ORDER BY l.upgrade_spend DESC LIMIT 1), m.level_code)"
             + " WHERE m.id = ?",
         paid,
         paid,

@@ -23,9 +23,24 @@ public record Order(
     OffsetDateTime createdAt,
     OffsetDateTime paidAt,
     OffsetDateTime cancelledAt,
+    OffsetDateTime fulfilledAt,
+    OffsetDateTime completedAt,
+    OffsetDateTime pickupExpiresAt,
+    BigDecimal refundedAmount,
+    int returnedUnits,
     List<OrderLine> lines) {
 
   /** A priced line. */
   public record OrderLine(
-      int lineNo, long skuId, int quantity, BigDecimal unitPrice, BigDecimal lineAmount) {}
+      int lineNo,
+      long skuId,
+      int quantity,
+      BigDecimal unitPrice,
+      BigDecimal lineAmount,
+      int returnedQuantity) {
+
+    OrderLine(int lineNo, long skuId, int quantity, BigDecimal unitPrice, BigDecimal lineAmount) {
+      this(lineNo, skuId, quantity, unitPrice, lineAmount, 0);
+    }
+  }
 }

@@ -33,6 +33,12 @@ final class OrderAccess {
     checkVisible(caller, order);
   }
 
+  /** Fulfilment, pickup and completion: the store's tills and managers, or HQ admins. */
+  static void checkHandle(Caller caller, Order order) {
+    caller.requireRole("Authorization", Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN);
+    caller.requireStore(order.storeId(), "orderId");
+  }
+
   static void checkRead(Caller caller, Order order) {
     checkVisible(caller, order);
   }

@@ -1,11 +1,21 @@
 package io.chainstore.oltp.order;
 
 import io.chainstore.oltp.idempotency.IdempotentRequests;
+import io.chainstore.oltp.location.Locations;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +33,30 @@ class OrderController {
 
   private final OrderService orders;
   private final IdempotentRequests idempotent;
+  private final Locations locations;
 
-  OrderController(OrderService orders, IdempotentRequests idempotent) {
+  OrderController(OrderService orders, IdempotentRequests idempotent, Locations locations) {
     this.orders = orders;
     this.idempotent = idempotent;
+    this.locations = locations;
+  }
+
+  record PickupStoresRequest(
+      @NotNull @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
+      @NotNull @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @NotEmpty @Size(max = 200) List<CreateOrderRequest.@Valid @NotNull Line> lines,
+      @Positive @Max(50) Integer limit) {}
+
+  @PostMapping("/pickup-stores")
+  @Operation(
+      summary = "The nearest stores that can fulfil the whole basket now, for click-and-collect")
+  List<Locations.Location> pickupStores(@Valid @RequestBody PickupStoresRequest request) {
+    return locations.nearestStoresWith(
+        request.latitude(),
+        request.longitude(),
+        request.lines().stream().map(CreateOrderRequest.Line::skuId).toArray(Long[]::new),
+        request.lines().stream().map(CreateOrderRequest.Line::quantity).toArray(Integer[]::new),
+        request.limit() == null ? 5 : request.limit());
   }
 
   @PostMapping
@@ -80,6 +110,68 @@ class OrderController {
         orderId,
         HttpStatus.OK,
         () -> orders.cancel(orderId));
+  }
+
+  @PostMapping("/{orderId}/fulfil")
+  @Operation(
+      summary =
+          "Hand over a paid online or POS order (shipped or carried out); the store's till or manager")
+  ResponseEntity<?> fulfil(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @PathVariable long orderId) {
+    return idempotent.run(
+        "POST /api/orders/" + orderId + "/fulfil",
+        idempotencyKey,
+        orderId,
+        HttpStatus.OK,
+        () -> orders.fulfil(orderId));
+  }
+
+  @PostMapping("/{orderId}/pickup")
+  @Operation(
+      summary =
+          "The customer collects a paid click-and-collect order; its reserved units leave the store")
+  ResponseEntity<?> pickUp(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @PathVariable long orderId) {
+    return idempotent.run(
+        "POST /api/orders/" + orderId + "/pickup",
+        idempotencyKey,
+        orderId,
+        HttpStatus.OK,
+        () -> orders.pickUp(orderId));
+  }
+
+  @PostMapping("/{orderId}/complete")
+  @Operation(summary = "Close a handed-over order")
+  ResponseEntity<?> complete(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @PathVariable long orderId) {
+    return idempotent.run(
+        "POST /api/orders/" + orderId + "/complete",
+        idempotencyKey,
+        orderId,
+        HttpStatus.OK,
+        () -> orders.complete(orderId));
+  }
+
+  @PostMapping("/{orderId}/returns")
+  @Operation(
+      summary =
+          "Return some or all units after hand-over: refund of their share of what was paid, stock back at the returning store")
+  @ApiResponse(
+      responseCode = "422",
+      description = "More units than can come back, or an unknown line")
+  ResponseEntity<?> returnItems(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @PathVariable long orderId,
+      @Valid @RequestBody ReturnRequest request) {
+    return idempotent.run(
+        "POST /api/orders/" + orderId + "/returns",
+        idempotencyKey,
+        request,
+        HttpStatus.OK,
+        () -> orders.returnItems(orderId, request));
   }
 
   @GetMapping("/{orderId}")

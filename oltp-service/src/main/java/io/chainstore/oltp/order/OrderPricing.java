@@ -81,4 +81,32 @@ final class OrderPricing {
         due.subtract(pointsDiscount),
         units);
   }
+
+  /**
+   * The refund for returning {@code quantity} units of a line: the line's share of what the
+   * customer actually paid (discounts spread in proportion to line amounts), to the cent. The
+   * return that brings back the last units refunds exactly what is left, so rounding never leaves a
+   * cent behind or refunds one too many.
+   */
+  static BigDecimal refund(
+      Order.OrderLine line,
+      int quantity,
+      BigDecimal subtotal,
+      BigDecimal total,
+      BigDecimal refundedSoFar,
+      boolean last) {
+    if (last) {
+      return total.subtract(refundedSoFar);
+    }
+    if (subtotal.signum() == 0) {
+      return BigDecimal.ZERO.setScale(2);
+    }
+    BigDecimal share =
+        line.lineAmount()
+            .multiply(BigDecimal.valueOf(quantity))
+            .multiply(total)
+            .divide(
+                BigDecimal.valueOf(line.quantity()).multiply(subtotal), 2, RoundingMode.HALF_EVEN);
+    return share.min(total.subtract(refundedSoFar));
+  }
 }

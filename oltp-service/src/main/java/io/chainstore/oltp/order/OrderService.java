@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,14 +37,21 @@ class OrderService {
   private final Prices prices;
   private final MemberPoints points;
   private final Coupons coupons;
+  private final int pickupHoldHours;
 
   OrderService(
-      JdbcTemplate jdbc, StockService stock, Prices prices, MemberPoints points, Coupons coupons) {
+      JdbcTemplate jdbc,
+      StockService stock,
+      Prices prices,
+      MemberPoints points,
+      Coupons coupons,
+      @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours) {
     this.jdbc = jdbc;
     this.stock = stock;
     this.prices = prices;
     this.points = points;
     this.coupons = coupons;
+    this.pickupHoldHours = pickupHoldHours;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -78,8 +86,9 @@ class OrderService {
         jdbc.queryForObject(
             "INSERT INTO orders (store_id, channel, member_id, status, subtotal_amount,"
                 + " member_discount, coupon_id, coupon_discount, points_discount, points_redeemed,"
-                + " total_amount, total_units)"
-                + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                + " total_amount, total_units, pickup_expires_at)"
+                + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?,"
+                + " CASE WHEN ? THEN now() + make_interval(hours => ?) END) RETURNING id",
             Long.class,
             request.storeId(),
             request.channel().code(),
@@ -91,7 +100,9 @@ class OrderService {
             priced.pointsDiscount(),
             priced.pointsRedeemed(),
             priced.total(),
-            priced.units());
+            priced.units(),
+            request.channel() == Channel.PICKUP,
+            pickupHoldHours);
     jdbc.batchUpdate(
         "INSERT INTO order_lines (order_id, line_no, sku_id, quantity, unit_price, line_amount)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -122,7 +133,10 @@ class OrderService {
     jdbc.update(
         "UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ?",
         orderId);
-    stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
+    // Click-and-collect keeps its units reserved at the store until the customer collects them.
+    if (order.channel() != Channel.PICKUP) {
+      stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
+    }
     if (order.couponId() != null) {
       coupons.redeem(order.couponId(), orderId);
     }
@@ -135,17 +149,33 @@ class OrderService {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Order cancel(long orderId) {
-    Order order = lockForChange(orderId);
+    return cancel(lockForChange(orderId));
+  }
+
+  /** Cancels before fulfilment: releases or restocks, returns coupon and points, refunds. */
+  private Order cancel(Order order) {
+    long orderId = order.id();
+    String document = "order:" + orderId;
     switch (order.status()) {
       case CREATED -> {
-        stock.release(order.storeId(), quantities(order), "order:" + orderId);
+        stock.release(order.storeId(), quantities(order), document);
         if (order.couponId() != null) {
           coupons.release(order.couponId(), orderId);
         }
       }
-      case PAID -> stock.restock(order.storeId(), quantities(order), "order:" + orderId);
-      case CANCELLED ->
-          throw ApiException.conflict("status", "order " + orderId + " is already cancelled");
+      case PAID -> {
+        if (order.channel() == Channel.PICKUP) {
+          stock.release(order.storeId(), quantities(order), document);
+        } else {
+          stock.restock(order.storeId(), quantities(order), document);
+        }
+      }
+      case FULFILLED, PICKED_UP, COMPLETED ->
+          throw ApiException.conflict(
+              "status", "order " + orderId + " was handed over; return its items instead");
+      case CANCELLED, RETURNED ->
+          throw ApiException.conflict(
+              "status", "order " + orderId + " is already " + order.status().code());
     }
     if (order.memberId() != null) {
       points.returnRedeemed(order.memberId(), order.pointsRedeemed(), orderId);
@@ -158,6 +188,167 @@ class OrderService {
             + " WHERE id = ?",
         orderId);
     return load(orderId);
+  }
+
+  /** Online and POS orders: handed over (shipped or carried out). */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Order fulfil(long orderId) {
+    Order order = lockForHandling(orderId);
+    if (order.channel() == Channel.PICKUP) {
+      throw ApiException.conflict(
+          "channel", "a click-and-collect order is picked up, not fulfilled");
+    }
+    requireStatus(order, OrderStatus.PAID);
+    jdbc.update(
+        "UPDATE orders SET status = 'fulfilled', fulfilled_at = now(), updated_at = now() WHERE id = ?",
+        orderId);
+    return load(orderId);
+  }
+
+  /** Click-and-collect: the customer collects; the reserved units leave the store now. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Order pickUp(long orderId) {
+    Order order = lockForHandling(orderId);
+    if (order.channel() != Channel.PICKUP) {
+      throw ApiException.conflict("channel", "only click-and-collect orders are picked up");
+    }
+    requireStatus(order, OrderStatus.PAID);
+    stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
+    jdbc.update(
+        "UPDATE orders SET status = 'picked_up', fulfilled_at = now(), updated_at = now() WHERE id = ?",
+        orderId);
+    return load(orderId);
+  }
+
+  @Transactional(propagation = Propagation.MANDATORY)
+  Order complete(long orderId) {
+    Order order = lockForHandling(orderId);
+    if (order.status() != OrderStatus.FULFILLED && order.status() != OrderStatus.PICKED_UP) {
+      throw ApiException.conflict(
+          "status", "order " + orderId + " is " + order.status().code() + ", not handed over");
+    }
+    jdbc.update(
+        "UPDATE orders SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = ?",
+        orderId);
+    return load(orderId);
+  }
+
+  /**
+   * Takes units back after hand-over: stock returns at the returning store, the refund is the
+   * units' share of what was paid (OrderPricing.refund), earned points are taken back in the same
+   * proportion; the order is returned once every unit is back.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Order returnItems(long orderId, ReturnRequest request) {
+    Order order = lockForChange(orderId);
+    long store = request.storeId() == null ? order.storeId() : request.storeId();
+    Caller.current().requireStore(store, "storeId");
+    requireStore(store);
+    if (!order.status().handedOver()) {
+      throw ApiException.conflict(
+          "status",
+          "order "
+              + orderId
+              + " is "
+              + order.status().code()
+              + "; only handed-over orders take returns");
+    }
+    Set<Integer> seen = new HashSet<>();
+    int units = 0;
+    for (int i = 0; i < request.lines().size(); i++) {
+      ReturnRequest.Line line = request.lines().get(i);
+      if (!seen.add(line.lineNo())) {
+        throw ApiException.unprocessable(
+            "lines[" + i + "].lineNo", "line " + line.lineNo() + " appears twice");
+      }
+      if (line.lineNo() > order.lines().size()) {
+        throw ApiException.unprocessable(
+            "lines[" + i + "].lineNo", "the order has no line " + line.lineNo());
+      }
+      Order.OrderLine ordered = order.lines().get(line.lineNo() - 1);
+      if (line.quantity() > ordered.quantity() - ordered.returnedQuantity()) {
+        throw ApiException.unprocessable(
+            "lines[" + i + "].quantity",
+            "only "
+                + (ordered.quantity() - ordered.returnedQuantity())
+                + " units of line "
+                + line.lineNo()
+                + " can come back");
+      }
+      units += line.quantity();
+    }
+    boolean last = order.returnedUnits() + units == order.totalUnits();
+    long returnId =
+        jdbc.queryForObject(
+            "INSERT INTO order_returns (order_id, store_id, refund_amount) VALUES (?, ?, 0) RETURNING id",
+            Long.class,
+            orderId,
+            store);
+    BigDecimal refunded = order.refundedAmount();
+    BigDecimal refund = BigDecimal.ZERO.setScale(2);
+    List<Quantity> back = new ArrayList<>();
+    for (int i = 0; i < request.lines().size(); i++) {
+      ReturnRequest.Line line = request.lines().get(i);
+      Order.OrderLine ordered = order.lines().get(line.lineNo() - 1);
+      boolean lastLine = last && i == request.lines().size() - 1;
+      BigDecimal lineRefund =
+          OrderPricing.refund(
+              ordered,
+              line.quantity(),
+              order.subtotalAmount(),
+              order.totalAmount(),
+              refunded,
+              lastLine);
+      refunded = refunded.add(lineRefund);
+      refund = refund.add(lineRefund);
+      jdbc.update(
+          "INSERT INTO order_return_lines (return_id, line_no, quantity, refund_amount) VALUES (?, ?, ?, ?)",
+          returnId,
+          line.lineNo(),
+          line.quantity(),
+          lineRefund);
+      jdbc.update(
+          "UPDATE order_lines SET returned_quantity = returned_quantity + ? WHERE order_id = ? AND line_no = ?",
+          line.quantity(),
+          orderId,
+          line.lineNo());
+      back.add(new Quantity(i, ordered.skuId(), line.quantity()));
+    }
+    jdbc.update("UPDATE order_returns SET refund_amount = ? WHERE id = ?", refund, returnId);
+    stock.receive(store, back, "return", "return:" + returnId);
+    jdbc.update(
+        "UPDATE orders SET refunded_amount = refunded_amount + ?, returned_units = returned_units + ?,"
+            + " status = CASE WHEN ? THEN 'returned' ELSE status END, updated_at = now() WHERE id = ?",
+        refund,
+        units,
+        last,
+        orderId);
+    if (order.memberId() != null && order.pointsEarned() > 0 && order.totalAmount().signum() > 0) {
+      int share =
+          refund
+              .multiply(BigDecimal.valueOf(order.pointsEarned()))
+              .divide(order.totalAmount(), 0, java.math.RoundingMode.DOWN)
+              .intValue();
+      points.reverseEarned(order.memberId(), share, refund, orderId);
+    }
+    return load(orderId);
+  }
+
+  /**
+   * Cancels click-and-collect orders not collected in time, releasing their units (and refunding
+   * the paid ones). Returns how many expired.
+   */
+  @Transactional
+  public int expirePickups() {
+    List<Long> expired =
+        jdbc.queryForList(
+            "SELECT id FROM orders WHERE channel = 'pickup' AND status IN ('created', 'paid')"
+                + " AND pickup_expires_at < now() ORDER BY id FOR UPDATE SKIP LOCKED",
+            Long.class);
+    for (long id : expired) {
+      cancel(load(id));
+    }
+    return expired.size();
   }
 
   @Transactional(readOnly = true)
@@ -176,6 +367,20 @@ class OrderService {
     Order order = load(orderId);
     OrderAccess.checkChange(Caller.current(), order);
     return order;
+  }
+
+  private Order lockForHandling(long orderId) {
+    Order order = lockForChange(orderId);
+    OrderAccess.checkHandle(Caller.current(), order);
+    return order;
+  }
+
+  private static void requireStatus(Order order, OrderStatus status) {
+    if (order.status() != status) {
+      throw ApiException.conflict(
+          "status",
+          "order " + order.id() + " is " + order.status().code() + ", not " + status.code());
+    }
   }
 
   private void requireStore(long storeId) {
@@ -210,15 +415,16 @@ class OrderService {
   private Order load(long orderId) {
     List<Order.OrderLine> lines =
         jdbc.query(
-            "SELECT line_no, sku_id, quantity, unit_price, line_amount FROM order_lines"
-                + " WHERE order_id = ? ORDER BY line_no",
+            "SELECT line_no, sku_id, quantity, unit_price, line_amount, returned_quantity"
+                + " FROM order_lines WHERE order_id = ? ORDER BY line_no",
             (rs, i) ->
                 new Order.OrderLine(
                     rs.getInt("line_no"),
                     rs.getLong("sku_id"),
                     rs.getInt("quantity"),
                     rs.getBigDecimal("unit_price"),
-                    rs.getBigDecimal("line_amount")),
+                    rs.getBigDecimal("line_amount"),
+                    rs.getInt("returned_quantity")),
             orderId);
     List<Order> orders =
         jdbc.query(
@@ -242,6 +448,11 @@ class OrderService {
                     utc(rs.getTimestamp("created_at")),
                     utc(rs.getTimestamp("paid_at")),
                     utc(rs.getTimestamp("cancelled_at")),
+                    utc(rs.getTimestamp("fulfilled_at")),
+                    utc(rs.getTimestamp("completed_at")),
+                    utc(rs.getTimestamp("pickup_expires_at")),
+                    rs.getBigDecimal("refunded_amount"),
+                    rs.getInt("returned_units"),
                     lines),
             orderId);
     if (orders.isEmpty()) {

@@ -82,7 +82,7 @@ class StockDocuments {
     requireHandler(caller, request.locationId(), "locationId");
     long id =
         open("receipt", "posted", request.locationId(), null, request.reference(), request.lines());
-    stock.receive(request.locationId(), quantities(request.lines()), "receipt:" + id);
+    stock.receive(request.locationId(), quantities(request.lines()), "receipt", "receipt:" + id);
     return load(id);
   }
 

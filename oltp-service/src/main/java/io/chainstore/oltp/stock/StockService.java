@@ -90,10 +90,10 @@ public class StockService {
     }
   }
 
-  /** Units arrive at the location (a receipt); a SKU new there gets its stock row. */
+  /** Units arrive at the location (a receipt, a return); a SKU new there gets its stock row. */
   @Transactional(propagation = Propagation.MANDATORY)
-  public void receive(long locationId, List<Quantity> lines, String document) {
-    declare("receipt", document);
+  public void receive(long locationId, List<Quantity> lines, String reason, String document) {
+    declare(reason, document);
     for (Quantity line : lockOrder(lines)) {
       jdbc.update(
           "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)"
