@@ -133,8 +133,14 @@ public final class DemoMain {
     System.out.println();
     System.out.println("== Trading day ==");
     System.out.printf(
-        "orders created %d, paid %d, cancelled before payment %d, refunded %d, rejected (no stock) %d%n",
-        stats.created(), stats.paid(), stats.cancelledUnpaid(), stats.refunded(), stats.rejected());
+        "orders created %d, paid %d, cancelled before payment %d, refunded %d, partly returned %d,"
+            + " rejected (no stock) %d%n",
+        stats.created(),
+        stats.paid(),
+        stats.cancelledUnpaid(),
+        stats.refunded(),
+        stats.returned(),
+        stats.rejected());
     System.out.println();
     System.out.println("== Store KPIs today (ClickHouse) ==");
     System.out.printf(

@@ -80,11 +80,12 @@ final class Reconciliation {
 
   private static Map<String, Figures> postgresBuckets(LocalPostgres postgres) {
     Map<String, Figures> out = new TreeMap<>();
+    // sales_orders is the service's own definition of a sale, net of refunds.
     String sql =
         "SELECT store_id, channel,"
             + " to_char(date_trunc('minute', paid_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD HH24:MI:SS') AS minute,"
-            + " count(*) AS orders, sum(total_amount) AS sales, sum(total_units) AS units"
-            + " FROM orders WHERE status = 'paid' GROUP BY 1, 2, 3";
+            + " count(*) AS orders, sum(net_amount) AS sales, sum(net_units) AS units"
+            + " FROM sales_orders GROUP BY 1, 2, 3";
     try (Connection c = postgres.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(sql)) {

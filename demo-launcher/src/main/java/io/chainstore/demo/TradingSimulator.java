@@ -21,7 +21,8 @@ final class TradingSimulator {
     "pos", "pos", "pos", "pos", "online", "online", "online", "pickup", "pickup", "pickup"
   };
 
-  record Stats(int created, int paid, int cancelledUnpaid, int refunded, int rejected) {}
+  record Stats(
+      int created, int paid, int cancelledUnpaid, int refunded, int returned, int rejected) {}
 
   private final ApiClient storefront;
   private final Map<Long, ApiClient> tills = new HashMap<>();
@@ -32,6 +33,7 @@ final class TradingSimulator {
   private final AtomicInteger cancelledUnpaid = new AtomicInteger();
   private final AtomicInteger refunded = new AtomicInteger();
   private final AtomicInteger rejected = new AtomicInteger();
+  private final AtomicInteger returned = new AtomicInteger();
   private final AtomicInteger done = new AtomicInteger();
 
   /** Issues, through the HQ admin client, a storefront key and a POS key per store. */
@@ -59,13 +61,14 @@ final class TradingSimulator {
                 int n = done.incrementAndGet();
                 if (n % reportEvery == 0 || n == total) {
                   progress.step(
-                      "trading: %d/%d orders (paid %d, cancelled %d, refunded %d, rejected %d)"
+                      "trading: %d/%d orders (paid %d, cancelled %d, refunded %d, returns %d, rejected %d)"
                           .formatted(
                               n,
                               total,
                               paid.get(),
                               cancelledUnpaid.get(),
                               refunded.get(),
+                              returned.get(),
                               rejected.get()));
                 }
                 return null;
@@ -80,7 +83,12 @@ final class TradingSimulator {
       done.set(0);
     }
     return new Stats(
-        created.get(), paid.get(), cancelledUnpaid.get(), refunded.get(), rejected.get());
+        created.get(),
+        paid.get(),
+        cancelledUnpaid.get(),
+        refunded.get(),
+        returned.get(),
+        rejected.get());
   }
 
   private void placeOrder(int number) {
@@ -132,6 +140,23 @@ final class TradingSimulator {
     if (fate < 12) {
       require(api.post("/api/orders/" + id + "/cancel", null, key + "-cancel"), 200);
       refunded.incrementAndGet();
+      return;
+    }
+    // The store hands the goods over: shipped, carried out, or collected.
+    ApiClient till = tills.get(store);
+    String handOver = "pickup".equals(channel) ? "/pickup" : "/fulfil";
+    require(till.post("/api/orders/" + id + handOver, null, key + "-handover"), 200);
+    if (fate < 20) {
+      // A unit of the first line comes back to the store.
+      require(
+          till.post(
+              "/api/orders/" + id + "/returns",
+              "{\"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}",
+              key + "-return"),
+          200);
+      returned.incrementAndGet();
+    } else {
+      require(till.post("/api/orders/" + id + "/complete", null, key + "-complete"), 200);
     }
   }
 

@@ -79,8 +79,8 @@ public final class MemberProfilesJob {
             .read()
             .jdbc(
                 settings.postgresUrl(),
-                "(SELECT id, member_id, total_amount, paid_at FROM orders"
-                    + " WHERE status = 'paid' AND member_id IS NOT NULL) AS o",
+                "(SELECT id, member_id, net_amount AS total_amount, paid_at FROM sales_orders"
+                    + " WHERE member_id IS NOT NULL) AS o",
                 "id",
                 bounds[0],
                 bounds[1] + 1,

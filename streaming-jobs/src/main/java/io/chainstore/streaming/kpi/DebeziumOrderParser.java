@@ -42,6 +42,9 @@ public final class DebeziumOrderParser {
         row.path("status").asText(),
         new BigDecimal(row.path("total_amount").asText("0")),
         row.path("total_units").asInt(),
+        // Absent in events from before returns existed.
+        new BigDecimal(row.path("refunded_amount").asText("0")),
+        row.path("returned_units").asInt(0),
         paidAt.isNull() || paidAt.isMissingNode() ? null : instant(paidAt.asText()),
         false);
   }

@@ -26,13 +26,12 @@ public final class KpiContributions {
     if (wasCounted) {
       for (String grain : GRAINS) {
         out.add(
-            new KpiDelta(
-                key(grain, before), before.totalAmount().negate(), -1, -before.totalUnits()));
+            new KpiDelta(key(grain, before), before.netAmount().negate(), -1, -before.netUnits()));
       }
     }
     if (isCounted) {
       for (String grain : GRAINS) {
-        out.add(new KpiDelta(key(grain, after), after.totalAmount(), 1, after.totalUnits()));
+        out.add(new KpiDelta(key(grain, after), after.netAmount(), 1, after.netUnits()));
       }
     }
     return out;
@@ -46,7 +45,7 @@ public final class KpiContributions {
     return a.storeId() == b.storeId()
         && a.channel().equals(b.channel())
         && a.paidAt().equals(b.paidAt())
-        && a.totalAmount().compareTo(b.totalAmount()) == 0
-        && a.totalUnits() == b.totalUnits();
+        && a.netAmount().compareTo(b.netAmount()) == 0
+        && a.netUnits() == b.netUnits();
   }
 }

@@ -19,7 +19,8 @@ final class ChangeEvents {
         """
         {"id": %d, "store_id": %d, "channel": "%s", "member_id": null, "status": "%s",
          "total_amount": "%s", "total_units": %d, "created_at": "2026-11-27T09:59:00.000000Z",
-         "paid_at": %s, "cancelled_at": null, "updated_at": "2026-11-27T10:00:00.000000Z"}
+         "paid_at": %s, "cancelled_at": null, "updated_at": "2026-11-27T10:00:00.000000Z",
+         "refunded_amount": "0.00", "returned_units": 0}
         """
             .formatted(
                 id,

@@ -12,7 +12,22 @@ class KpiContributionsTest {
   private static final Instant PAID = Instant.parse("2026-11-27T10:15:30Z");
 
   private static OrderState order(String status, String total, Instant paidAt) {
-    return new OrderState(1, 5, "pos", status, new BigDecimal(total), 3, paidAt, false);
+    return returned(status, total, paidAt, "0.00", 0);
+  }
+
+  private static OrderState returned(
+      String status, String total, Instant paidAt, String refunded, int returnedUnits) {
+    return new OrderState(
+        1,
+        5,
+        "pos",
+        status,
+        new BigDecimal(total),
+        3,
+        new BigDecimal(refunded),
+        returnedUnits,
+        paidAt,
+        false);
   }
 
   @Test
@@ -78,5 +93,26 @@ class KpiContributionsTest {
     assertThat(two.netSales()).isEqualByComparingTo("0");
     assertThat(three.netSales()).isEqualByComparingTo("0.01");
     assertThat(three.paidOrders()).isEqualTo(1);
+  }
+
+  @Test
+  void handedOverOrdersStillCountAndPartialReturnsReduceThem() {
+    OrderState paid = order("paid", "30.00", PAID);
+    assertThat(KpiContributions.deltas(paid, order("fulfilled", "30.00", PAID))).isEmpty();
+    List<KpiDelta> partial =
+        KpiContributions.deltas(
+            order("fulfilled", "30.00", PAID), returned("fulfilled", "30.00", PAID, "10.00", 1));
+    // Out with the old contribution, in with the net one: 30.00/3 units -> 20.00/2 units.
+    assertThat(partial).hasSize(4);
+    assertThat(partial.get(0).netSales().add(partial.get(2).netSales()))
+        .isEqualByComparingTo("-10.00");
+    assertThat(partial.get(2).units()).isEqualTo(2);
+    assertThat(partial.get(2).paidOrders()).isEqualTo(1);
+    List<KpiDelta> all =
+        KpiContributions.deltas(
+            returned("fulfilled", "30.00", PAID, "10.00", 1),
+            returned("returned", "30.00", PAID, "30.00", 3));
+    assertThat(all).extracting(KpiDelta::paidOrders).containsExactly(-1L, -1L);
+    assertThat(all.get(0).netSales()).isEqualByComparingTo("-20.00");
   }
 }
