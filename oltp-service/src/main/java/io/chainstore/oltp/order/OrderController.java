@@ -34,11 +34,14 @@ class OrderController {
   private final OrderService orders;
   private final IdempotentRequests idempotent;
   private final Locations locations;
+  private final Receipts receipts;
 
-  OrderController(OrderService orders, IdempotentRequests idempotent, Locations locations) {
+  OrderController(
+      OrderService orders, IdempotentRequests idempotent, Locations locations, Receipts receipts) {
     this.orders = orders;
     this.idempotent = idempotent;
     this.locations = locations;
+    this.receipts = receipts;
   }
 
   record PickupStoresRequest(
@@ -87,13 +90,26 @@ class OrderController {
   @ApiResponse(responseCode = "409", description = "The order is not in status created")
   ResponseEntity<?> pay(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
-      @PathVariable long orderId) {
+      @PathVariable long orderId,
+      @Valid @RequestBody(required = false) PayRequest request) {
     return idempotent.run(
         "POST /api/orders/" + orderId + "/pay",
         idempotencyKey,
-        orderId,
+        request == null ? orderId : request,
         HttpStatus.OK,
-        () -> orders.pay(orderId));
+        () -> orders.pay(orderId, request));
+  }
+
+  @GetMapping("/{orderId}/receipt")
+  @Operation(summary = "The electronic receipt: lines with names, discounts, tenders and change")
+  Receipts.Receipt receipt(@PathVariable long orderId) {
+    return receipts.receipt(orders.get(orderId));
+  }
+
+  @GetMapping(value = "/{orderId}/receipt.txt", produces = "text/plain;charset=UTF-8")
+  @Operation(summary = "The receipt as printable text for a till printer")
+  String printableReceipt(@PathVariable long orderId) {
+    return Receipts.print(receipts.receipt(orders.get(orderId)));
   }
 
   @PostMapping("/{orderId}/cancel")

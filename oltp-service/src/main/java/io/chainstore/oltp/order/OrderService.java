@@ -124,12 +124,13 @@ class OrderService {
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
-  Order pay(long orderId) {
+  Order pay(long orderId, PayRequest request) {
     Order order = lockForChange(orderId);
     if (order.status() != OrderStatus.CREATED) {
       throw ApiException.conflict(
           "status", "order " + orderId + " is " + order.status().code() + ", not created");
     }
+    recordPayments(order, request);
     jdbc.update(
         "UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ?",
         orderId);
@@ -188,6 +189,55 @@ class OrderService {
             + " WHERE id = ?",
         orderId);
     return load(orderId);
+  }
+
+  /** Checks that the tenders add up to the total and stores them, with the change for cash. */
+  private void recordPayments(Order order, PayRequest request) {
+    List<PayRequest.Tender> tenders =
+        request == null
+            ? List.of(
+                new PayRequest.Tender(
+                    order.channel() == Channel.POS ? "card" : "online",
+                    order.totalAmount(),
+                    null,
+                    null))
+            : request.payments();
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int i = 0; i < tenders.size(); i++) {
+      PayRequest.Tender tender = tenders.get(i);
+      sum = sum.add(tender.amount());
+      if (tender.tendered() != null) {
+        if (!"cash".equals(tender.method())) {
+          throw ApiException.unprocessable("payments[" + i + "].tendered", "only cash is tendered");
+        }
+        if (tender.tendered().compareTo(tender.amount()) < 0) {
+          throw ApiException.unprocessable("payments[" + i + "].tendered", "less than the amount");
+        }
+      }
+    }
+    if (order.totalAmount().signum() > 0 && sum.compareTo(order.totalAmount()) != 0) {
+      throw ApiException.unprocessable(
+          "payments",
+          "the tenders add up to "
+              + sum.toPlainString()
+              + ", the total is "
+              + order.totalAmount().toPlainString());
+    }
+    for (int i = 0; i < tenders.size(); i++) {
+      PayRequest.Tender tender = tenders.get(i);
+      BigDecimal change =
+          tender.tendered() == null ? BigDecimal.ZERO : tender.tendered().subtract(tender.amount());
+      jdbc.update(
+          "INSERT INTO order_payments (order_id, seq, method, amount, tendered, change, reference)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?)",
+          order.id(),
+          i + 1,
+          tender.method(),
+          tender.amount(),
+          tender.tendered(),
+          change,
+          tender.reference());
+    }
   }
 
   /** Online and POS orders: handed over (shipped or carried out). */
