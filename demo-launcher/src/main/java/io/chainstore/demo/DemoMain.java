@@ -32,8 +32,9 @@ public final class DemoMain {
           switch (command) {
             case "demo" -> demo(DemoOptions.parse(rest, 300));
             case "bench-latency" -> LatencyBench.run(DemoOptions.parse(rest, 200));
+            case "bench-checkout" -> CheckoutBench.run(DemoOptions.parse(rest, 0), 16, 30);
             default -> {
-              System.err.println("usage: chainstore demo|bench-latency [options]");
+              System.err.println("usage: chainstore demo|bench-latency|bench-checkout [options]");
               yield 2;
             }
           };

@@ -67,6 +67,24 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
+  /** Only PostgreSQL and the OLTP service: the transactional side, for its benchmark. */
+  public static LocalStack startTransactional(Path workDir, Modules modules, Progress progress) {
+    LocalStack stack = new LocalStack(workDir, modules, progress, 0);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    try {
+      stack.postgres = LocalPostgres.start(workDir.resolve("postgres"));
+      stack.progress.step("PostgreSQL " + stack.postgres.jdbcUrl());
+      stack.startOltpService();
+      HttpClient http = HttpClient.newHttpClient();
+      stack.oltp.awaitReady(() -> stack.healthy(http), Duration.ofSeconds(120));
+      stack.progress.step("OLTP service " + stack.apiUrl());
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
   private void startAll() {
     postgres = LocalPostgres.start(workDir.resolve("postgres"));
     progress.step("PostgreSQL " + postgres.jdbcUrl());

@@ -1,0 +1,176 @@
+package io.chainstore.demo;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checkout throughput and latency of the OLTP service (3-line orders with stock reservation, at a
+ * fixed concurrency, over HTTP), then pgbench's TPC-B on the same PostgreSQL as the yardstick.
+ */
+final class CheckoutBench {
+
+  private CheckoutBench() {}
+
+  static int run(DemoOptions options, int clients, int seconds) throws Exception {
+    Progress progress = new Progress(System.out);
+    DemoMain.recreate(options.workDir());
+    try (LocalStack stack =
+        LocalStack.startTransactional(options.workDir(), Modules.fromSystemProperty(), progress)) {
+      DemoSeed.Chain chain = DemoSeed.seed(stack.postgres(), options.stores(), options.seed());
+      // Enough stock that no checkout is refused for the lack of it.
+      try (var c = stack.postgres().connect();
+          var s = c.createStatement()) {
+        s.execute(
+            "WITH r AS (SELECT set_config('chainstore.stock_reason', 'bench', true))"
+                + " UPDATE stock SET on_hand = 10000000 FROM r");
+      }
+      ApiClient admin = stack.adminApi();
+      List<ApiClient> tills = new ArrayList<>();
+      for (long store : chain.stores()) {
+        tills.add(admin.issueKey("bench till " + store, "pos", store));
+      }
+      progress.step("warming up");
+      measure(chain, tills, clients, 5);
+      progress.step("checkout: %d clients for %d s".formatted(clients, seconds));
+      Result checkout = measure(chain, tills, clients, seconds);
+      System.out.printf(
+          "checkout (3 lines, stock reserved): %.0f orders/s, p50 %.1f ms, p99 %.1f ms, %d orders, %d errors%n",
+          checkout.perSecond(),
+          checkout.p50(),
+          checkout.p99(),
+          checkout.count(),
+          checkout.errors());
+
+      progress.step("pgbench TPC-B: %d clients for %d s".formatted(clients, seconds));
+      String pgbenchUrl = "127.0.0.1";
+      int port = stack.postgres().port();
+      exec(
+          "pgbench",
+          "-h",
+          pgbenchUrl,
+          "-p",
+          Integer.toString(port),
+          "-U",
+          "postgres",
+          "-i",
+          "-q",
+          "-s",
+          "10",
+          "chainstore");
+      String out =
+          exec(
+              "pgbench",
+              "-h",
+              pgbenchUrl,
+              "-p",
+              Integer.toString(port),
+              "-U",
+              "postgres",
+              "-c",
+              Integer.toString(clients),
+              "-j",
+              "2",
+              "-T",
+              Integer.toString(seconds),
+              "chainstore");
+      double tps = number(out, "tps = ([0-9.]+)");
+      double latency = number(out, "latency average = ([0-9.]+) ms");
+      System.out.printf("pgbench TPC-B: %.0f tps, latency average %.1f ms%n", tps, latency);
+      System.out.printf(
+          "checkout / pgbench = %.1f %% (goal >= 25 %%), checkout p99 %.1f ms (goal < 100 ms)%n",
+          100 * checkout.perSecond() / tps, checkout.p99());
+    }
+    return 0;
+  }
+
+  record Result(double perSecond, double p50, double p99, int count, int errors) {}
+
+  private static Result measure(
+      DemoSeed.Chain chain, List<ApiClient> tills, int clients, int seconds) throws Exception {
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    List<Future<List<Double>>> work = new ArrayList<>();
+    int[] errors = new int[clients];
+    for (int c = 0; c < clients; c++) {
+      int client = c;
+      work.add(
+          pool.submit(
+              () -> {
+                SplittableRandom random = new SplittableRandom(client);
+                List<Double> millis = new ArrayList<>();
+                while (System.nanoTime() < end) {
+                  int storeIndex = random.nextInt(chain.stores().size());
+                  List<Long> skus = new ArrayList<>(chain.skus());
+                  StringBuilder lines = new StringBuilder();
+                  for (int l = 0; l < 3; l++) {
+                    long sku = skus.remove(random.nextInt(skus.size()));
+                    lines
+                        .append(l == 0 ? "" : ",")
+                        .append("{\"skuId\":")
+                        .append(sku)
+                        .append(",\"quantity\":1}");
+                  }
+                  String body =
+                      "{\"storeId\":%d,\"channel\":\"pos\",\"lines\":[%s]}"
+                          .formatted(chain.stores().get(storeIndex), lines);
+                  long start = System.nanoTime();
+                  ApiClient.Reply reply = tills.get(storeIndex).post("/api/orders", body, null);
+                  millis.add((System.nanoTime() - start) / 1e6);
+                  if (reply.status() != 201) {
+                    errors[client]++;
+                  }
+                }
+                return millis;
+              }));
+    }
+    List<Double> all = new ArrayList<>();
+    for (Future<List<Double>> f : work) {
+      all.addAll(f.get());
+    }
+    pool.shutdown();
+    Collections.sort(all);
+    int errorCount = 0;
+    for (int e : errors) {
+      errorCount += e;
+    }
+    return new Result(
+        all.size() / (double) seconds,
+        DemoMain.percentile(all, 50),
+        DemoMain.percentile(all, 99),
+        all.size(),
+        errorCount);
+  }
+
+  private static String exec(String... command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    StringBuilder out = new StringBuilder();
+    try (BufferedReader r =
+        new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line; (line = r.readLine()) != null; ) {
+        out.append(line).append('\n');
+      }
+    }
+    if (p.waitFor() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
+    }
+    return out.toString();
+  }
+
+  private static double number(String text, String regex) {
+    Matcher m = Pattern.compile(regex).matcher(text);
+    if (!m.find()) {
+      throw new IllegalStateException("no " + regex + " in pgbench output:\n" + text);
+    }
+    return Double.parseDouble(m.group(1));
+  }
+}
