@@ -30,10 +30,20 @@ public class StockService {
   @Transactional(propagation = Propagation.MANDATORY)
   public void reserve(long locationId, List<Quantity> lines, String document) {
     declare("order_reserved", document);
+    takeAvailable("reserved = reserved + ?", locationId, lines);
+  }
+
+  /**
+   * Applies {@code set} (with the quantity as its parameter) to each line's row only where that
+   * many units are available; one line short refuses the whole change with 409.
+   */
+  private void takeAvailable(String set, long locationId, List<Quantity> lines) {
     for (Quantity line : lockOrder(lines)) {
       int updated =
           jdbc.update(
-              "UPDATE stock SET reserved = reserved + ?, updated_at = now()"
+              "UPDATE stock SET "
+                  + set
+                  + ", updated_at = now()"
                   + " WHERE sku_id = ? AND location_id = ? AND on_hand - reserved >= ?",
               line.quantity(),
               line.skuId(),
@@ -42,7 +52,7 @@ public class StockService {
       if (updated == 0) {
         throw ApiException.conflict(
             "lines[" + line.index() + "].quantity",
-            "not enough stock of SKU " + line.skuId() + " at location " + locationId);
+            "not enough stock of SKU " + line.skuId() + " available at location " + locationId);
       }
     }
   }
@@ -109,21 +119,7 @@ public class StockService {
   @Transactional(propagation = Propagation.MANDATORY)
   public void issue(long locationId, List<Quantity> lines, String reason, String document) {
     declare(reason, document);
-    for (Quantity line : lockOrder(lines)) {
-      int updated =
-          jdbc.update(
-              "UPDATE stock SET on_hand = on_hand - ?, updated_at = now()"
-                  + " WHERE sku_id = ? AND location_id = ? AND on_hand - reserved >= ?",
-              line.quantity(),
-              line.skuId(),
-              locationId,
-              line.quantity());
-      if (updated == 0) {
-        throw ApiException.conflict(
-            "lines[" + line.index() + "].quantity",
-            "not enough available stock of SKU " + line.skuId() + " at location " + locationId);
-      }
-    }
+    takeAvailable("on_hand = on_hand - ?", locationId, lines);
   }
 
   /** Shipped units are on their way to the location. */

@@ -59,20 +59,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
       WebRequest request) {
     List<Map<String, String>> errors =
         e.getBindingResult().getFieldErrors().stream()
-            .map(
-                f ->
-                    Map.of(
-                        "field",
-                        f.getField(),
-                        "message",
-                        f.getDefaultMessage() == null ? "is invalid" : f.getDefaultMessage()))
+            .map(f -> error(f.getField(), f.getDefaultMessage()))
             .sorted((a, b) -> a.get("field").compareTo(b.get("field")))
             .toList();
-    String detail =
-        errors.stream()
-            .map(err -> err.get("field") + ": " + err.get("message"))
-            .collect(Collectors.joining("; "));
-    return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, detail, errors));
+    return badRequest(errors);
   }
 
   @Override
@@ -85,26 +75,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     for (ParameterValidationResult result : e.getParameterValidationResults()) {
       if (result instanceof ParameterErrors body) {
         // A @Valid body checked together with constrained parameters: name its fields.
-        for (FieldError error : body.getFieldErrors()) {
-          errors.add(
-              Map.of(
-                  "field",
-                  error.getField(),
-                  "message",
-                  error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()));
+        for (FieldError fieldError : body.getFieldErrors()) {
+          errors.add(error(fieldError.getField(), fieldError.getDefaultMessage()));
         }
         continue;
       }
       String field = result.getMethodParameter().getParameterName();
-      for (var error : result.getResolvableErrors()) {
-        errors.add(
-            Map.of(
-                "field",
-                field == null ? "parameter" : field,
-                "message",
-                error.getDefaultMessage() == null ? "is invalid" : error.getDefaultMessage()));
+      for (var resolvable : result.getResolvableErrors()) {
+        errors.add(error(field == null ? "parameter" : field, resolvable.getDefaultMessage()));
       }
     }
+    return badRequest(errors);
+  }
+
+  private static Map<String, String> error(String field, String message) {
+    return Map.of("field", field, "message", message == null ? "is invalid" : message);
+  }
+
+  private static ResponseEntity<Object> badRequest(List<Map<String, String>> errors) {
     String detail =
         errors.stream()
             .map(err -> err.get("field") + ": " + err.get("message"))
