@@ -70,6 +70,13 @@ public final class DemoMain {
           new TradingSimulator(stack.adminApi(), chain, options.seed())
               .trade(0, options.orders(), 4, progress);
       double tradingEnd = progress.elapsedSeconds();
+      StockOperations.Done stockWork = StockOperations.run(stack.adminApi(), chain);
+      progress.step(
+          "stock: transfer %d from the warehouse received with %d unit missing; stocktake %d posted"
+              .formatted(
+                  stockWork.transferId(),
+                  stockWork.transferDiscrepancy(),
+                  stockWork.stocktakeId()));
       result =
           Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(90));
       watcher.interrupt();
@@ -135,13 +142,15 @@ public final class DemoMain {
     System.out.println("== Trading day ==");
     System.out.printf(
         "orders created %d, paid %d, cancelled before payment %d, refunded %d, partly returned %d,"
-            + " rejected (no stock) %d%n",
+            + " rejected (no stock) %d, coupons used %d, points spent on %d orders%n",
         stats.created(),
         stats.paid(),
         stats.cancelledUnpaid(),
         stats.refunded(),
         stats.returned(),
-        stats.rejected());
+        stats.rejected(),
+        stats.couponsUsed(),
+        stats.pointsSpent());
     System.out.println();
     System.out.println("== Store KPIs today (ClickHouse) ==");
     System.out.printf(

@@ -16,7 +16,7 @@ import java.util.Random;
  */
 final class DemoSeed {
 
-  record Chain(List<Long> stores, List<Long> skus, List<Long> members) {}
+  record Chain(List<Long> stores, long warehouse, List<Long> skus, List<Long> members) {}
 
   private static final String[] PRODUCTS = {
     "Milk 1l", "Espresso beans 500g", "Olive oil 750ml", "Sourdough bread", "Apples 1kg",
@@ -101,7 +101,7 @@ final class DemoSeed {
                 "+49151" + String.format("%08d", 10_000_000 + i * 7919 % 90_000_000)));
       }
       c.commit();
-      return new Chain(stores, skus, members);
+      return new Chain(stores, warehouse, skus, members);
     } catch (SQLException e) {
       throw new IllegalStateException("seeding the demo chain failed", e);
     }

@@ -22,7 +22,14 @@ final class TradingSimulator {
   };
 
   record Stats(
-      int created, int paid, int cancelledUnpaid, int refunded, int returned, int rejected) {}
+      int created,
+      int paid,
+      int cancelledUnpaid,
+      int refunded,
+      int returned,
+      int rejected,
+      int couponsUsed,
+      int pointsSpent) {}
 
   private final ApiClient storefront;
   private final Map<Long, ApiClient> tills = new HashMap<>();
@@ -34,6 +41,9 @@ final class TradingSimulator {
   private final AtomicInteger refunded = new AtomicInteger();
   private final AtomicInteger rejected = new AtomicInteger();
   private final AtomicInteger returned = new AtomicInteger();
+  private final AtomicInteger couponsUsed = new AtomicInteger();
+  private final AtomicInteger pointsSpent = new AtomicInteger();
+  private final Map<Long, String> couponsByMember = new java.util.concurrent.ConcurrentHashMap<>();
   private final AtomicInteger done = new AtomicInteger();
 
   /** Issues, through the HQ admin client, a storefront key and a POS key per store. */
@@ -42,6 +52,7 @@ final class TradingSimulator {
     for (long store : chain.stores()) {
       tills.put(store, admin.issueKey("demo till at store " + store, "pos", store));
     }
+    issueCoupons(admin, chain, seed);
     this.chain = chain;
     this.seed = seed;
   }
@@ -88,7 +99,44 @@ final class TradingSimulator {
         cancelledUnpaid.get(),
         refunded.get(),
         returned.get(),
-        rejected.get());
+        rejected.get(),
+        couponsUsed.get(),
+        pointsSpent.get());
+  }
+
+  /** A campaign: 2.00 off from 15.00, one coupon for every member. */
+  private void issueCoupons(ApiClient admin, DemoSeed.Chain chain, long seed) {
+    java.time.Instant now = java.time.Instant.now();
+    ApiClient.Reply campaign =
+        admin.post(
+            "/api/campaigns",
+            "{\"code\":\"DEMO-%d\",\"name\":\"Demo week\",\"startsAt\":\"%s\",\"endsAt\":\"%s\"}"
+                .formatted(seed, now.minusSeconds(86_400), now.plusSeconds(7 * 86_400)),
+            "demo-campaign-" + seed);
+    require(campaign, 201);
+    ApiClient.Reply template =
+        admin.post(
+            "/api/campaigns/" + campaign.body().path("id").asLong() + "/coupon-templates",
+            ("{\"code\":\"DEMO-%d-2OFF\",\"name\":\"2.00 off from 15.00\",\"discountType\":\"amount_off\","
+                    + "\"amountOff\":2.00,\"minSpend\":15.00,\"channelScope\":\"all\","
+                    + "\"validFrom\":\"%s\",\"validTo\":\"%s\"}")
+                .formatted(seed, now.minusSeconds(86_400), now.plusSeconds(7 * 86_400)),
+            "demo-template-" + seed);
+    require(template, 201);
+    String members =
+        chain.members().stream()
+            .map(String::valueOf)
+            .collect(java.util.stream.Collectors.joining(","));
+    ApiClient.Reply issued =
+        admin.post(
+            "/api/coupon-templates/" + template.body().path("id").asLong() + "/issue",
+            "{\"batch\":\"demo-%d\",\"memberIds\":[%s]}".formatted(seed, members),
+            null);
+    require(issued, 200);
+    issued
+        .body()
+        .path("issued")
+        .forEach(c -> couponsByMember.put(c.path("memberId").asLong(), c.path("code").asText()));
   }
 
   private void placeOrder(int number) {
@@ -121,7 +169,34 @@ final class TradingSimulator {
     String key = "demo-" + seed + "-" + number;
     // Storefronts place online and pickup orders; the store's till rings up POS sales.
     ApiClient api = "pos".equals(channel) ? tills.get(store) : storefront;
-    ApiClient.Reply order = api.post("/api/orders", body, key + "-create");
+    // Some members bring a coupon or spend points; refused (too small a basket, too few points),
+    // the customer checks out without them.
+    String extras = "";
+    if (!"null".equals(member)) {
+      String coupon =
+          random.nextInt(100) < 20 ? couponsByMember.remove(Long.parseLong(member)) : null;
+      if (coupon != null) {
+        extras += ",\"couponCode\":\"" + coupon + "\"";
+      }
+      if (random.nextInt(100) < 15) {
+        extras += ",\"pointsToRedeem\":25";
+      }
+    }
+    ApiClient.Reply order =
+        api.post(
+            "/api/orders", body.substring(0, body.length() - 1) + extras + "}", key + "-create");
+    if (!extras.isEmpty()
+        && (order.status() == 409 || order.status() == 422)
+        && order.body().path("field").asText().matches("couponCode|pointsToRedeem")) {
+      order = api.post("/api/orders", body, key + "-create-plain");
+    } else if (!extras.isEmpty() && order.status() == 201) {
+      if (extras.contains("couponCode")) {
+        couponsUsed.incrementAndGet();
+      }
+      if (extras.contains("pointsToRedeem")) {
+        pointsSpent.incrementAndGet();
+      }
+    }
     if (order.status() == 409) {
       rejected.incrementAndGet();
       return;
