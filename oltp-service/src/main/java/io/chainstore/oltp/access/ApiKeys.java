@@ -62,8 +62,32 @@ public class ApiKeys {
         role.code());
   }
 
-  /** The caller a key belongs to, unless unknown or revoked. */
+  /**
+   * The caller a key belongs to, unless unknown or revoked. Answers are cached for a few seconds
+   * (keyed by the hash, never the key), so a revocation takes effect within that time.
+   */
   public Optional<Caller> authenticate(String key) {
+    String hash = hash(key);
+    long now = System.nanoTime();
+    Cached cached = cache.get(hash);
+    if (cached != null && now - cached.at() < CACHE_NANOS) {
+      return cached.caller();
+    }
+    Optional<Caller> caller = lookUp(hash);
+    if (cache.size() > 10_000) {
+      cache.clear();
+    }
+    cache.put(hash, new Cached(caller, now));
+    return caller;
+  }
+
+  private record Cached(Optional<Caller> caller, long at) {}
+
+  private static final long CACHE_NANOS = 5_000_000_000L;
+  private final java.util.concurrent.ConcurrentHashMap<String, Cached> cache =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private Optional<Caller> lookUp(String hash) {
     return jdbc
         .query(
             "SELECT id, name, role, store_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
@@ -73,7 +97,7 @@ public class ApiKeys {
                     rs.getString("name"),
                     Role.fromCode(rs.getString("role")),
                     rs.getObject("store_id", Long.class)),
-            hash(key))
+            hash)
         .stream()
         .findFirst();
   }

@@ -1,12 +1,19 @@
 package io.chainstore.oltp.access;
 
 import io.chainstore.oltp.web.ApiException;
+import java.security.Principal;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The authenticated caller of the current request: an API key with its role and store. */
-public record Caller(long keyId, String name, Role role, Long storeId) {
+public record Caller(long keyId, String name, Role role, Long storeId) implements Principal {
+
+  /** The key's name: what Spring Security logs and audits, cheaply (no reflection). */
+  @Override
+  public String getName() {
+    return name;
+  }
 
   /** The caller of the current request (the security filter has authenticated it). */
   public static Caller current() {
