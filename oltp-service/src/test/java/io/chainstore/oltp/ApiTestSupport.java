@@ -85,6 +85,15 @@ public abstract class ApiTestSupport {
             .build());
   }
 
+  protected Reply patchAs(String apiKey, String path, String body) {
+    return send(
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + apiKey)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+            .build());
+  }
+
   protected Reply deleteAs(String apiKey, String path) {
     return send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))

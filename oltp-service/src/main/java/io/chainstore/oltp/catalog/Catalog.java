@@ -77,6 +77,41 @@ class Catalog {
     return product(id);
   }
 
+  @Transactional(propagation = Propagation.MANDATORY)
+  Product update(long id, CatalogModels.ProductUpdate update) {
+    if (jdbc.update(
+            "UPDATE products SET name = coalesce(?, name), category = coalesce(?, category) WHERE id = ?",
+            update.name(),
+            update.category(),
+            id)
+        == 0) {
+      throw ApiException.notFound("productId", "no product " + id);
+    }
+    return product(id);
+  }
+
+  /** Adds a SKU (another size, colour or spec) to an existing product. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  Product addSku(long productId, CatalogModels.SkuRequest sku) {
+    if (!exists("SELECT 1 FROM products WHERE id = ?", productId)) {
+      throw ApiException.notFound("productId", "no product " + productId);
+    }
+    if (exists("SELECT 1 FROM skus WHERE code = ?", sku.code())) {
+      throw ApiException.conflict("code", "SKU code " + sku.code() + " is taken");
+    }
+    if (sku.barcode() != null && exists("SELECT 1 FROM skus WHERE barcode = ?", sku.barcode())) {
+      throw ApiException.conflict("barcode", "barcode " + sku.barcode() + " is taken");
+    }
+    jdbc.update(
+        "INSERT INTO skus (product_id, code, name, barcode, price) VALUES (?, ?, ?, ?, ?)",
+        productId,
+        sku.code(),
+        sku.name(),
+        sku.barcode(),
+        sku.price());
+    return product(productId);
+  }
+
   @Transactional(readOnly = true)
   Product product(long id) {
     List<Product> found =

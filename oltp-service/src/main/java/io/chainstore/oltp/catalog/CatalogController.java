@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -76,6 +77,36 @@ class CatalogController {
   @Operation(summary = "A product with its SKUs")
   Product product(@PathVariable long productId) {
     return catalog.product(productId);
+  }
+
+  @PatchMapping("/products/{productId}")
+  @Operation(summary = "Rename a product or move it to another category; HQ admin")
+  ResponseEntity<?> update(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @PathVariable long productId,
+      @Valid @RequestBody CatalogModels.ProductUpdate update) {
+    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
+    return idempotent.run(
+        "PATCH /api/catalog/products/" + productId,
+        idempotencyKey,
+        update,
+        HttpStatus.OK,
+        () -> catalog.update(productId, update));
+  }
+
+  @PostMapping("/products/{productId}/skus")
+  @Operation(summary = "Add a SKU to a product; HQ admin")
+  ResponseEntity<?> addSku(
+      @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
+      @PathVariable long productId,
+      @Valid @RequestBody CatalogModels.SkuRequest sku) {
+    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
+    return idempotent.run(
+        "POST /api/catalog/products/" + productId + "/skus",
+        idempotencyKey,
+        sku,
+        HttpStatus.CREATED,
+        () -> catalog.addSku(productId, sku));
   }
 
   @PutMapping("/skus/{skuId}/price")

@@ -54,6 +54,10 @@ final class CatalogModels {
       @Pattern(regexp = "[0-9]{8,14}", message = "must be 8 to 14 digits") String barcode,
       @NotNull @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal price) {}
 
+  /** Fields to change; those left out stay as they are. */
+  record ProductUpdate(
+      @Size(min = 1, max = 200) String name, @Size(min = 1, max = 100) String category) {}
+
   record PriceRequest(
       @NotNull @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal price) {}
 

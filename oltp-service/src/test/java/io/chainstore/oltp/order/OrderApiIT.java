@@ -168,6 +168,22 @@ class OrderApiIT extends ApiTestSupport {
     assertThat(api.body().path("paths").has("/api/orders")).isTrue();
     assertThat(api.body().path("paths").has("/api/orders/{orderId}/pay")).isTrue();
     assertThat(api.body().path("paths").has("/api/stock/{skuId}")).isTrue();
+    assertThat(api.body().path("components").path("securitySchemes").has("apiKey")).isTrue();
+    // Every operation documents its refusals as problem+json.
+    int operations = 0;
+    for (var path :
+        (Iterable<java.util.Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>>)
+            () -> api.body().path("paths").fields()) {
+      for (var operation : path.getValue()) {
+        operations++;
+        for (String status : new String[] {"400", "401", "403"}) {
+          assertThat(operation.path("responses").has(status))
+              .as(path.getKey() + " " + status)
+              .isTrue();
+        }
+      }
+    }
+    assertThat(operations).isGreaterThan(30);
     assertThat(getAs(null, "/actuator/health").body().path("status").asText()).isEqualTo("UP");
   }
 
