@@ -52,37 +52,11 @@ final class CheckoutBench {
           checkout.errors());
 
       progress.step("pgbench TPC-B: %d clients for %d s".formatted(clients, seconds));
-      String pgbenchUrl = "127.0.0.1";
       int port = stack.postgres().port();
-      exec(
-          "pgbench",
-          "-h",
-          pgbenchUrl,
-          "-p",
-          Integer.toString(port),
-          "-U",
-          "postgres",
-          "-i",
-          "-q",
-          "-s",
-          "10",
-          "chainstore");
+      pgbench(port, "-i", "-q", "-s", "10");
       String out =
-          exec(
-              "pgbench",
-              "-h",
-              pgbenchUrl,
-              "-p",
-              Integer.toString(port),
-              "-U",
-              "postgres",
-              "-c",
-              Integer.toString(clients),
-              "-j",
-              "2",
-              "-T",
-              Integer.toString(seconds),
-              "chainstore");
+          pgbench(
+              port, "-c", Integer.toString(clients), "-j", "2", "-T", Integer.toString(seconds));
       double tps = number(out, "tps = ([0-9.]+)");
       double latency = number(out, "latency average = ([0-9.]+) ms");
       System.out.printf("pgbench TPC-B: %.0f tps, latency average %.1f ms%n", tps, latency);
@@ -149,6 +123,16 @@ final class CheckoutBench {
         DemoMain.percentile(all, 99),
         all.size(),
         errorCount);
+  }
+
+  /** pgbench against the stack's PostgreSQL and database, with these arguments. */
+  private static String pgbench(int port, String... args) throws Exception {
+    List<String> command =
+        new ArrayList<>(
+            List.of("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres"));
+    command.addAll(List.of(args));
+    command.add("chainstore");
+    return exec(command.toArray(String[]::new));
   }
 
   private static String exec(String... command) throws Exception {
