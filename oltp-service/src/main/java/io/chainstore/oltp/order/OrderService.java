@@ -82,14 +82,14 @@ class OrderService {
             request.points(),
             MemberPoints.POINT_VALUE);
 
-    Long id =
-        jdbc.queryForObject(
+    Map<String, Object> inserted =
+        jdbc.queryForMap(
             "INSERT INTO orders (store_id, channel, member_id, status, subtotal_amount,"
                 + " member_discount, coupon_id, coupon_discount, points_discount, points_redeemed,"
                 + " total_amount, total_units, pickup_expires_at)"
                 + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " CASE WHEN ? THEN now() + make_interval(hours => ?) END) RETURNING id",
-            Long.class,
+                + " CASE WHEN ? THEN now() + make_interval(hours => ?) END)"
+                + " RETURNING id, created_at, pickup_expires_at",
             request.storeId(),
             request.channel().code(),
             request.memberId(),
@@ -103,6 +103,7 @@ class OrderService {
             priced.units(),
             request.channel() == Channel.PICKUP,
             pickupHoldHours);
+    long id = ((Number) inserted.get("id")).longValue();
     jdbc.batchUpdate(
         "INSERT INTO order_lines (order_id, line_no, sku_id, quantity, unit_price, line_amount)"
             + " VALUES (?, ?, ?, ?, ?, ?)",
@@ -120,7 +121,31 @@ class OrderService {
     if (request.memberId() != null) {
       points.redeem(request.memberId(), priced.pointsRedeemed(), id);
     }
-    return load(id);
+    // Everything the new order holds is known here: no need to read it back.
+    return new Order(
+        id,
+        request.storeId(),
+        request.channel(),
+        request.memberId(),
+        OrderStatus.CREATED,
+        priced.subtotal(),
+        priced.memberDiscount(),
+        coupon == null ? null : coupon.couponId(),
+        priced.couponDiscount(),
+        priced.pointsDiscount(),
+        priced.pointsRedeemed(),
+        0,
+        priced.total(),
+        priced.units(),
+        utc((Timestamp) inserted.get("created_at")),
+        null,
+        null,
+        null,
+        null,
+        utc((Timestamp) inserted.get("pickup_expires_at")),
+        BigDecimal.ZERO.setScale(2),
+        0,
+        priced.lines());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
