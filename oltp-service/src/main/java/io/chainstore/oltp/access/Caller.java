@@ -46,6 +46,19 @@ public record Caller(long keyId, String name, Role role, Long storeId) implement
     }
   }
 
+  /**
+   * The store a request is about: as asked, or, for a store-bound caller who asked for none, its
+   * own; a store-bound caller asking for another store is refused (403, naming {@code field}).
+   */
+  public Long scope(Long requested, String field) {
+    if (!role.storeBound()) {
+      return requested;
+    }
+    long store = requested == null ? storeId : requested;
+    requireStore(store, field);
+    return store;
+  }
+
   /** Refuses (403, naming {@code field}) a store-bound caller acting at another store. */
   public void requireStore(long store, String field) {
     if (!mayActAt(store)) {

@@ -143,11 +143,6 @@ class CatalogController {
       @PathVariable @Pattern(regexp = "[0-9]{8,14}", message = "must be 8 to 14 digits")
           String barcode,
       @RequestParam(required = false) @Positive Long storeId) {
-    Caller caller = Caller.current();
-    Long store = storeId == null && caller.role().storeBound() ? caller.storeId() : storeId;
-    if (store != null) {
-      caller.requireStore(store, "storeId");
-    }
-    return catalog.scan(barcode, store);
+    return catalog.scan(barcode, Caller.current().scope(storeId, "storeId"));
   }
 }

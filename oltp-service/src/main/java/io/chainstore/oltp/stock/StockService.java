@@ -238,11 +238,7 @@ public class StockService {
    */
   @Transactional(readOnly = true)
   public List<Level> levels(Long locationId, Integer maxAvailable, Caller caller) {
-    Long location = locationId;
-    if (caller.role().storeBound()) {
-      location = locationId == null ? caller.storeId() : locationId;
-      caller.requireStore(location, "locationId");
-    }
+    Long location = caller.scope(locationId, "locationId");
     return jdbc.query(
         "SELECT s.sku_id, k.code AS sku_code, k.name AS sku_name, s.location_id, l.code AS location_code,"
             + " s.on_hand, s.reserved, s.on_hand - s.reserved AS available, s.in_transit"
@@ -282,11 +278,7 @@ public class StockService {
   /** The newest movements of a SKU, optionally at one location (a store-bound caller: its own). */
   @Transactional(readOnly = true)
   public List<Movement> movements(long skuId, Long locationId, int limit, Caller caller) {
-    Long location = locationId;
-    if (caller.role().storeBound()) {
-      location = locationId == null ? caller.storeId() : locationId;
-      caller.requireStore(location, "locationId");
-    }
+    Long location = caller.scope(locationId, "locationId");
     return jdbc.query(
         "SELECT * FROM stock_movements WHERE sku_id = ? AND (?::bigint IS NULL OR location_id = ?)"
             + " ORDER BY id DESC LIMIT ?",
