@@ -156,9 +156,7 @@ class OrderService {
           "status", "order " + orderId + " is " + order.status().code() + ", not created");
     }
     recordPayments(order, request);
-    jdbc.update(
-        "UPDATE orders SET status = 'paid', paid_at = now(), updated_at = now() WHERE id = ?",
-        orderId);
+    moveTo(orderId, OrderStatus.PAID, "paid_at");
     // Click-and-collect keeps its units reserved at the store until the customer collects them.
     if (order.channel() != Channel.PICKUP) {
       stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
@@ -209,10 +207,7 @@ class OrderService {
         points.reverseEarned(order.memberId(), order.pointsEarned(), order.totalAmount(), orderId);
       }
     }
-    jdbc.update(
-        "UPDATE orders SET status = 'cancelled', cancelled_at = now(), updated_at = now()"
-            + " WHERE id = ?",
-        orderId);
+    moveTo(orderId, OrderStatus.CANCELLED, "cancelled_at");
     return load(orderId);
   }
 
@@ -274,9 +269,7 @@ class OrderService {
           "channel", "a click-and-collect order is picked up, not fulfilled");
     }
     requireStatus(order, OrderStatus.PAID);
-    jdbc.update(
-        "UPDATE orders SET status = 'fulfilled', fulfilled_at = now(), updated_at = now() WHERE id = ?",
-        orderId);
+    moveTo(orderId, OrderStatus.FULFILLED, "fulfilled_at");
     return load(orderId);
   }
 
@@ -289,9 +282,7 @@ class OrderService {
     }
     requireStatus(order, OrderStatus.PAID);
     stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
-    jdbc.update(
-        "UPDATE orders SET status = 'picked_up', fulfilled_at = now(), updated_at = now() WHERE id = ?",
-        orderId);
+    moveTo(orderId, OrderStatus.PICKED_UP, "fulfilled_at");
     return load(orderId);
   }
 
@@ -302,9 +293,7 @@ class OrderService {
       throw ApiException.conflict(
           "status", "order " + orderId + " is " + order.status().code() + ", not handed over");
     }
-    jdbc.update(
-        "UPDATE orders SET status = 'completed', completed_at = now(), updated_at = now() WHERE id = ?",
-        orderId);
+    moveTo(orderId, OrderStatus.COMPLETED, "completed_at");
     return load(orderId);
   }
 
@@ -442,6 +431,16 @@ class OrderService {
     Order order = load(orderId);
     OrderAccess.checkChange(Caller.current(), order);
     return order;
+  }
+
+  /** Sets the status and stamps when the order got there. */
+  private void moveTo(long orderId, OrderStatus status, String timestampColumn) {
+    jdbc.update(
+        "UPDATE orders SET status = ?, "
+            + timestampColumn
+            + " = now(), updated_at = now() WHERE id = ?",
+        status.code(),
+        orderId);
   }
 
   private Order lockForHandling(long orderId) {
