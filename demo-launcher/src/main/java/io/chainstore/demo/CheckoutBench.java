@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
@@ -112,7 +111,6 @@ final class CheckoutBench {
       all.addAll(f.get());
     }
     pool.shutdown();
-    Collections.sort(all);
     int errorCount = 0;
     for (int e : errors) {
       errorCount += e;

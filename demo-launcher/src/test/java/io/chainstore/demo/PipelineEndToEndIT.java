@@ -1,10 +1,15 @@
 package io.chainstore.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -54,7 +59,11 @@ class PipelineEndToEndIT {
 
     // A checkpoint taken after the first batch, then a crash in the middle of the second.
     Instant synced = Instant.now();
-    awaitCheckpointAfter(synced);
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(200))
+        .until(() -> checkpointCompletedAfter(synced));
+    long ordersBefore = ordersInPostgres();
     CompletableFuture<TradingSimulator.Stats> second =
         CompletableFuture.supplyAsync(
             () -> {
@@ -64,7 +73,8 @@ class PipelineEndToEndIT {
                 throw new IllegalStateException(e);
               }
             });
-    ChildProcess.sleep(1500);
+    // Kill once the second batch is under way, not before and not after it.
+    await().atMost(Duration.ofSeconds(60)).until(() -> ordersInPostgres() >= ordersBefore + 20);
     stack.killFlink();
     TradingSimulator.Stats total = second.get();
     assertThat(total.created()).isGreaterThan(first.created());
@@ -77,24 +87,25 @@ class PipelineEndToEndIT {
     assertThat(after.line()).endsWith("status=OK");
   }
 
-  private static void awaitCheckpointAfter(Instant after) throws IOException {
+  private static boolean checkpointCompletedAfter(Instant after) throws IOException {
     Path checkpoints = stack.workDir().resolve("flink-checkpoints");
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      if (Files.isDirectory(checkpoints)) {
-        try (Stream<Path> files = Files.walk(checkpoints, 3)) {
-          boolean found =
-              files
-                  .filter(p -> p.getFileName().toString().equals("_metadata"))
-                  .anyMatch(p -> modifiedAfter(p, after));
-          if (found) {
-            return;
-          }
-        }
-      }
-      ChildProcess.sleep(200);
+    if (!Files.isDirectory(checkpoints)) {
+      return false;
     }
-    throw new AssertionError("no checkpoint completed after " + after);
+    try (Stream<Path> files = Files.walk(checkpoints, 3)) {
+      return files
+          .filter(p -> p.getFileName().toString().equals("_metadata"))
+          .anyMatch(p -> modifiedAfter(p, after));
+    }
+  }
+
+  private static long ordersInPostgres() throws SQLException {
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM orders")) {
+      rs.next();
+      return rs.getLong(1);
+    }
   }
 
   private static boolean modifiedAfter(Path p, Instant t) {
