@@ -23,6 +23,14 @@ final class ApiClient {
     this.apiKey = apiKey;
   }
 
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  String apiKey() {
+    return apiKey;
+  }
+
   /** The same service, called with another API key. */
   ApiClient as(String otherKey) {
     return new ApiClient(baseUrl, otherKey);

@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
  */
 final class CheckoutBench {
 
+  private static final int WARM_UP_SECONDS = 30;
+
   private CheckoutBench() {}
 
   static int run(DemoOptions options, int clients, int seconds) throws Exception {
@@ -38,8 +40,9 @@ final class CheckoutBench {
       for (long store : chain.stores()) {
         tills.add(admin.issueKey("bench till " + store, "pos", store));
       }
-      progress.step("warming up");
-      measure(chain, tills, clients, 5);
+      // The service's JIT compilers take about half a minute of traffic to settle.
+      progress.step("warming up for %d s".formatted(WARM_UP_SECONDS));
+      measure(chain, tills, clients, WARM_UP_SECONDS);
       progress.step("checkout: %d clients for %d s".formatted(clients, seconds));
       Result checkout = measure(chain, tills, clients, seconds);
       System.out.printf(
@@ -81,26 +84,29 @@ final class CheckoutBench {
               () -> {
                 SplittableRandom random = new SplittableRandom(client);
                 List<Double> millis = new ArrayList<>();
-                while (System.nanoTime() < end) {
-                  int storeIndex = random.nextInt(chain.stores().size());
-                  List<Long> skus = new ArrayList<>(chain.skus());
-                  StringBuilder lines = new StringBuilder();
-                  for (int l = 0; l < 3; l++) {
-                    long sku = skus.remove(random.nextInt(skus.size()));
-                    lines
-                        .append(l == 0 ? "" : ",")
-                        .append("{\"skuId\":")
-                        .append(sku)
-                        .append(",\"quantity\":1}");
-                  }
-                  String body =
-                      "{\"storeId\":%d,\"channel\":\"pos\",\"lines\":[%s]}"
-                          .formatted(chain.stores().get(storeIndex), lines);
-                  long start = System.nanoTime();
-                  ApiClient.Reply reply = tills.get(storeIndex).post("/api/orders", body, null);
-                  millis.add((System.nanoTime() - start) / 1e6);
-                  if (reply.status() != 201) {
-                    errors[client]++;
+                try (KeepAliveHttp http = new KeepAliveHttp(tills.get(0).baseUrl())) {
+                  while (System.nanoTime() < end) {
+                    int storeIndex = random.nextInt(chain.stores().size());
+                    List<Long> skus = new ArrayList<>(chain.skus());
+                    StringBuilder lines = new StringBuilder();
+                    for (int l = 0; l < 3; l++) {
+                      long sku = skus.remove(random.nextInt(skus.size()));
+                      lines
+                          .append(l == 0 ? "" : ",")
+                          .append("{\"skuId\":")
+                          .append(sku)
+                          .append(",\"quantity\":1}");
+                    }
+                    String body =
+                        "{\"storeId\":%d,\"channel\":\"pos\",\"lines\":[%s]}"
+                            .formatted(chain.stores().get(storeIndex), lines);
+                    long start = System.nanoTime();
+                    KeepAliveHttp.Reply reply =
+                        http.post("/api/orders", tills.get(storeIndex).apiKey(), body);
+                    millis.add((System.nanoTime() - start) / 1e6);
+                    if (reply.status() != 201) {
+                      errors[client]++;
+                    }
                   }
                 }
                 return millis;
