@@ -44,7 +44,11 @@ final class CheckoutBench {
       progress.step("warming up for %d s".formatted(WARM_UP_SECONDS));
       measure(chain, tills, clients, WARM_UP_SECONDS);
       progress.step("checkout: %d clients for %d s".formatted(clients, seconds));
+      CpuMeter cpu = new CpuMeter(stack.oltpServicePid());
       Result checkout = measure(chain, tills, clients, seconds);
+      StringBuilder perOrder = new StringBuilder();
+      cpu.millisPer(checkout.count())
+          .forEach((part, ms) -> perOrder.append(", %s %.2f ms".formatted(part, ms)));
       System.out.printf(
           "checkout (3 lines, stock reserved): %.0f orders/s, p50 %.1f ms, p99 %.1f ms, %d orders, %d errors%n",
           checkout.perSecond(),
@@ -52,6 +56,7 @@ final class CheckoutBench {
           checkout.p99(),
           checkout.count(),
           checkout.errors());
+      System.out.println("CPU per order" + perOrder.toString().replaceFirst(",", ":"));
 
       progress.step("pgbench TPC-B: %d clients for %d s".formatted(clients, seconds));
       int port = stack.postgres().port();

@@ -210,6 +210,10 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** An HQ admin client of the OLTP service. */
+  long oltpServicePid() {
+    return oltp.pid();
+  }
+
   ApiClient adminApi() {
     return new ApiClient(apiUrl(), adminApiKey);
   }

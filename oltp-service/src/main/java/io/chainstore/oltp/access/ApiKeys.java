@@ -1,5 +1,6 @@
 package io.chainstore.oltp.access;
 
+import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -7,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -22,9 +22,11 @@ public class ApiKeys {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final JdbcTemplate jdbc;
+  private final Locations locations;
 
-  ApiKeys(JdbcTemplate jdbc) {
+  ApiKeys(JdbcTemplate jdbc, Locations locations) {
     this.jdbc = jdbc;
+    this.locations = locations;
   }
 
   /** A key as created: the only time its secret is visible. */
@@ -38,12 +40,8 @@ public class ApiKeys {
     if (!role.storeBound() && storeId != null) {
       throw ApiException.unprocessable("storeId", "a " + role.code() + " key has no store");
     }
-    if (storeId != null) {
-      List<String> kinds =
-          jdbc.queryForList("SELECT kind FROM locations WHERE id = ?", String.class, storeId);
-      if (kinds.isEmpty() || !"store".equals(kinds.get(0))) {
-        throw ApiException.unprocessable("storeId", "no store " + storeId);
-      }
+    if (storeId != null && !locations.isStore(storeId)) {
+      throw ApiException.unprocessable("storeId", "no store " + storeId);
     }
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);

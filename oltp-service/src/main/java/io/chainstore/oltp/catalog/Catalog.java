@@ -6,6 +6,7 @@ import io.chainstore.oltp.catalog.CatalogModels.ProductKind;
 import io.chainstore.oltp.catalog.CatalogModels.ProductRequest;
 import io.chainstore.oltp.catalog.CatalogModels.ScannedSku;
 import io.chainstore.oltp.catalog.CatalogModels.Sku;
+import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
 import java.util.HashSet;
 import java.util.List;
@@ -32,10 +33,12 @@ class Catalog {
 
   private final JdbcTemplate jdbc;
   private final Prices prices;
+  private final Locations locations;
 
-  Catalog(JdbcTemplate jdbc, Prices prices) {
+  Catalog(JdbcTemplate jdbc, Prices prices, Locations locations) {
     this.jdbc = jdbc;
     this.prices = prices;
+    this.locations = locations;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -166,7 +169,7 @@ class Catalog {
   @Transactional
   void setStorePrice(long skuId, long storeId, PriceRequest request) {
     requireSku(skuId);
-    if (!exists("SELECT 1 FROM locations WHERE id = ? AND kind = 'store'", storeId)) {
+    if (!locations.isStore(storeId)) {
       throw ApiException.notFound("storeId", "no store " + storeId);
     }
     jdbc.update(

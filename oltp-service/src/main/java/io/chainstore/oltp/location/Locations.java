@@ -9,6 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -52,9 +54,24 @@ public class Locations {
               rs.getBigDecimal("distance_km"));
 
   private final JdbcTemplate jdbc;
+  // Locations are never deleted and never change kind, so a store once seen stays a store.
+  private final Set<Long> knownStores = ConcurrentHashMap.newKeySet();
 
   Locations(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
+  }
+
+  /** Whether the location exists and is a store; asked on every checkout, so remembered. */
+  public boolean isStore(long id) {
+    if (knownStores.contains(id)) {
+      return true;
+    }
+    boolean store =
+        !jdbc.queryForList("SELECT 1 FROM locations WHERE id = ? AND kind = 'store'", id).isEmpty();
+    if (store) {
+      knownStores.add(id);
+    }
+    return store;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -4,11 +4,16 @@ import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.catalog.Prices;
 import io.chainstore.oltp.coupon.CouponTerms;
 import io.chainstore.oltp.coupon.Coupons;
+import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.member.MemberPoints;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
 import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +43,7 @@ class OrderService {
   private final Prices prices;
   private final MemberPoints points;
   private final Coupons coupons;
+  private final Locations locations;
   private final int pickupHoldHours;
 
   OrderService(
@@ -45,12 +52,14 @@ class OrderService {
       Prices prices,
       MemberPoints points,
       Coupons coupons,
+      Locations locations,
       @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours) {
     this.jdbc = jdbc;
     this.stock = stock;
     this.prices = prices;
     this.points = points;
     this.coupons = coupons;
+    this.locations = locations;
     this.pickupHoldHours = pickupHoldHours;
   }
 
@@ -82,38 +91,8 @@ class OrderService {
             request.points(),
             MemberPoints.POINT_VALUE);
 
-    Map<String, Object> inserted =
-        jdbc.queryForMap(
-            "INSERT INTO orders (store_id, channel, member_id, status, subtotal_amount,"
-                + " member_discount, coupon_id, coupon_discount, points_discount, points_redeemed,"
-                + " total_amount, total_units, pickup_expires_at)"
-                + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?,"
-                + " CASE WHEN ? THEN now() + make_interval(hours => ?) END)"
-                + " RETURNING id, created_at, pickup_expires_at",
-            request.storeId(),
-            request.channel().code(),
-            request.memberId(),
-            priced.subtotal(),
-            priced.memberDiscount(),
-            coupon == null ? null : coupon.couponId(),
-            priced.couponDiscount(),
-            priced.pointsDiscount(),
-            priced.pointsRedeemed(),
-            priced.total(),
-            priced.units(),
-            request.channel() == Channel.PICKUP,
-            pickupHoldHours);
-    long id = ((Number) inserted.get("id")).longValue();
-    jdbc.batchUpdate(
-        "INSERT INTO order_lines (order_id, line_no, sku_id, quantity, unit_price, line_amount)"
-            + " VALUES (?, ?, ?, ?, ?, ?)",
-        priced.lines().stream()
-            .map(
-                l ->
-                    new Object[] {
-                      id, l.lineNo(), l.skuId(), l.quantity(), l.unitPrice(), l.lineAmount()
-                    })
-            .toList());
+    Inserted inserted = insert(request, priced, coupon);
+    long id = inserted.id();
     stock.reserve(request.storeId(), quantities(request), "order:" + id);
     if (coupon != null) {
       coupons.reserve(coupon.couponId(), id);
@@ -137,15 +116,80 @@ class OrderService {
         0,
         priced.total(),
         priced.units(),
-        utc((Timestamp) inserted.get("created_at")),
+        inserted.createdAt(),
         null,
         null,
         null,
         null,
-        utc((Timestamp) inserted.get("pickup_expires_at")),
+        inserted.pickupExpiresAt(),
         BigDecimal.ZERO.setScale(2),
         0,
         priced.lines());
+  }
+
+  private record Inserted(long id, OffsetDateTime createdAt, OffsetDateTime pickupExpiresAt) {}
+
+  /** Inserts the order and its lines in one statement (one round trip of the checkout). */
+  private Inserted insert(
+      CreateOrderRequest request, OrderPricing.Priced priced, CouponTerms coupon) {
+    List<Order.OrderLine> lines = priced.lines();
+    return jdbc.query(
+        connection -> {
+          PreparedStatement ps =
+              connection.prepareStatement(
+                  "WITH o AS (INSERT INTO orders (store_id, channel, member_id, status,"
+                      + " subtotal_amount, member_discount, coupon_id, coupon_discount,"
+                      + " points_discount, points_redeemed, total_amount, total_units,"
+                      + " pickup_expires_at)"
+                      + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?,"
+                      + " CASE WHEN ? THEN now() + make_interval(hours => ?) END)"
+                      + " RETURNING id, created_at, pickup_expires_at),"
+                      + " l AS (INSERT INTO order_lines"
+                      + " (order_id, line_no, sku_id, quantity, unit_price, line_amount)"
+                      + " SELECT o.id, x.* FROM o, unnest(?::integer[], ?::bigint[], ?::integer[],"
+                      + " ?::numeric[], ?::numeric[]) AS x)"
+                      + " SELECT id, created_at, pickup_expires_at FROM o");
+          Object[] args = {
+            request.storeId(),
+            request.channel().code(),
+            request.memberId(),
+            priced.subtotal(),
+            priced.memberDiscount(),
+            coupon == null ? null : coupon.couponId(),
+            priced.couponDiscount(),
+            priced.pointsDiscount(),
+            priced.pointsRedeemed(),
+            priced.total(),
+            priced.units(),
+            request.channel() == Channel.PICKUP,
+            pickupHoldHours,
+            array(connection, "integer", lines, Order.OrderLine::lineNo),
+            array(connection, "bigint", lines, Order.OrderLine::skuId),
+            array(connection, "integer", lines, Order.OrderLine::quantity),
+            array(connection, "numeric", lines, Order.OrderLine::unitPrice),
+            array(connection, "numeric", lines, Order.OrderLine::lineAmount)
+          };
+          for (int i = 0; i < args.length; i++) {
+            ps.setObject(i + 1, args[i]);
+          }
+          return ps;
+        },
+        rs -> {
+          rs.next();
+          return new Inserted(
+              rs.getLong("id"),
+              utc(rs.getTimestamp("created_at")),
+              utc(rs.getTimestamp("pickup_expires_at")));
+        });
+  }
+
+  private static Array array(
+      Connection connection,
+      String type,
+      List<Order.OrderLine> lines,
+      Function<Order.OrderLine, Object> field)
+      throws SQLException {
+    return connection.createArrayOf(type, lines.stream().map(field).toArray());
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -458,13 +502,8 @@ class OrderService {
   }
 
   private void requireStore(long storeId) {
-    List<String> kinds =
-        jdbc.queryForList("SELECT kind FROM locations WHERE id = ?", String.class, storeId);
-    if (kinds.isEmpty()) {
-      throw ApiException.unprocessable("storeId", "no location " + storeId);
-    }
-    if (!"store".equals(kinds.get(0))) {
-      throw ApiException.unprocessable("storeId", "location " + storeId + " is not a store");
+    if (!locations.isStore(storeId)) {
+      throw ApiException.unprocessable("storeId", "no store " + storeId);
     }
   }
 

@@ -2,8 +2,10 @@ package io.chainstore.oltp.stock;
 
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.web.ApiException;
+import java.sql.PreparedStatement;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,27 +31,35 @@ public class StockService {
   /** Reserves every line at the location, or none (the caller's transaction rolls back). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void reserve(long locationId, List<Quantity> lines, String document) {
-    declare("order_reserved", document);
-    takeAvailable("reserved = reserved + ?", locationId, lines);
+    takeAvailable("order_reserved", document, "reserved = reserved + ?", locationId, lines);
+  }
+
+  /** Units leave the location outright (an outbound issue); refused beyond what is available. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void issue(long locationId, List<Quantity> lines, String reason, String document) {
+    takeAvailable(reason, document, "on_hand = on_hand - ?", locationId, lines);
   }
 
   /**
    * Applies {@code set} (with the quantity as its parameter) to each line's row only where that
    * many units are available; one line short refuses the whole change with 409.
    */
-  private void takeAvailable(String set, long locationId, List<Quantity> lines) {
-    for (Quantity line : lockOrder(lines)) {
-      int updated =
-          jdbc.update(
-              "UPDATE stock SET "
-                  + set
-                  + ", updated_at = now()"
-                  + " WHERE sku_id = ? AND location_id = ? AND on_hand - reserved >= ?",
-              line.quantity(),
-              line.skuId(),
-              locationId,
-              line.quantity());
-      if (updated == 0) {
+  private void takeAvailable(
+      String reason, String document, String set, long locationId, List<Quantity> lines) {
+    List<Quantity> ordered = lockOrder(lines);
+    int[] updated =
+        changeEach(
+            reason,
+            document,
+            "UPDATE stock SET "
+                + set
+                + ", updated_at = now()"
+                + " WHERE sku_id = ? AND location_id = ? AND on_hand - reserved >= ?",
+            ordered,
+            line -> new Object[] {line.quantity(), line.skuId(), locationId, line.quantity()});
+    for (int i = 0; i < ordered.size(); i++) {
+      if (updated[i] == 0) {
+        Quantity line = ordered.get(i);
         throw ApiException.conflict(
             "lines[" + line.index() + "].quantity",
             "not enough stock of SKU " + line.skuId() + " available at location " + locationId);
@@ -60,113 +70,146 @@ public class StockService {
   /** Reserved units leave the location (a paid sale). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void commitReserved(long locationId, List<Quantity> lines, String document) {
-    declare("sale", document);
-    for (Quantity line : lockOrder(lines)) {
-      change(
-          "UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ?, updated_at = now()"
-              + " WHERE sku_id = ? AND location_id = ?",
-          line.quantity(),
-          line.quantity(),
-          line.skuId(),
-          locationId);
-    }
+    changeExisting(
+        "sale",
+        document,
+        "UPDATE stock SET on_hand = on_hand - ?, reserved = reserved - ?, updated_at = now()"
+            + " WHERE sku_id = ? AND location_id = ?",
+        lines,
+        line -> new Object[] {line.quantity(), line.quantity(), line.skuId(), locationId});
   }
 
   /** Reserved units become available again (an unpaid order cancelled). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void release(long locationId, List<Quantity> lines, String document) {
-    declare("reservation_released", document);
-    for (Quantity line : lockOrder(lines)) {
-      change(
-          "UPDATE stock SET reserved = reserved - ?, updated_at = now()"
-              + " WHERE sku_id = ? AND location_id = ?",
-          line.quantity(),
-          line.skuId(),
-          locationId);
-    }
+    changeExisting(
+        "reservation_released",
+        document,
+        "UPDATE stock SET reserved = reserved - ?, updated_at = now()"
+            + " WHERE sku_id = ? AND location_id = ?",
+        lines,
+        line -> new Object[] {line.quantity(), line.skuId(), locationId});
   }
 
   /** Sold units come back on hand (a paid order cancelled and refunded). */
   @Transactional(propagation = Propagation.MANDATORY)
   public void restock(long locationId, List<Quantity> lines, String document) {
-    declare("refund_restock", document);
-    for (Quantity line : lockOrder(lines)) {
-      change(
-          "UPDATE stock SET on_hand = on_hand + ?, updated_at = now()"
-              + " WHERE sku_id = ? AND location_id = ?",
-          line.quantity(),
-          line.skuId(),
-          locationId);
-    }
+    changeExisting(
+        "refund_restock",
+        document,
+        "UPDATE stock SET on_hand = on_hand + ?, updated_at = now()"
+            + " WHERE sku_id = ? AND location_id = ?",
+        lines,
+        line -> new Object[] {line.quantity(), line.skuId(), locationId});
   }
 
   /** Units arrive at the location (a receipt, a return); a SKU new there gets its stock row. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void receive(long locationId, List<Quantity> lines, String reason, String document) {
-    declare(reason, document);
-    for (Quantity line : lockOrder(lines)) {
-      jdbc.update(
-          "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)"
-              + " ON CONFLICT (sku_id, location_id)"
-              + " DO UPDATE SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now()",
-          line.skuId(),
-          locationId,
-          line.quantity());
-    }
-  }
-
-  /** Units leave the location outright (an outbound issue); refused beyond what is available. */
-  @Transactional(propagation = Propagation.MANDATORY)
-  public void issue(long locationId, List<Quantity> lines, String reason, String document) {
-    declare(reason, document);
-    takeAvailable("on_hand = on_hand - ?", locationId, lines);
+    changeEach(
+        reason,
+        document,
+        "INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)"
+            + " ON CONFLICT (sku_id, location_id)"
+            + " DO UPDATE SET on_hand = stock.on_hand + EXCLUDED.on_hand, updated_at = now()",
+        lockOrder(lines),
+        line -> new Object[] {line.skuId(), locationId, line.quantity()});
   }
 
   /** Shipped units are on their way to the location. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void addInTransit(long locationId, List<Quantity> lines, String document) {
-    declare("transfer_in_transit", document);
-    for (Quantity line : lockOrder(lines)) {
-      jdbc.update(
-          "INSERT INTO stock (sku_id, location_id, on_hand, in_transit) VALUES (?, ?, 0, ?)"
-              + " ON CONFLICT (sku_id, location_id)"
-              + " DO UPDATE SET in_transit = stock.in_transit + EXCLUDED.in_transit, updated_at = now()",
-          line.skuId(),
-          locationId,
-          line.quantity());
-    }
+    changeEach(
+        "transfer_in_transit",
+        document,
+        "INSERT INTO stock (sku_id, location_id, on_hand, in_transit) VALUES (?, ?, 0, ?)"
+            + " ON CONFLICT (sku_id, location_id)"
+            + " DO UPDATE SET in_transit = stock.in_transit + EXCLUDED.in_transit, updated_at = now()",
+        lockOrder(lines),
+        line -> new Object[] {line.skuId(), locationId, line.quantity()});
   }
 
   /** A transfer arrives: what was in transit leaves transit, what arrived is on hand. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void receiveInTransit(
       long locationId, long skuId, int shipped, int received, String document) {
-    declare("transfer_received", document);
-    change(
+    changeExisting(
+        "transfer_received",
+        document,
         "UPDATE stock SET in_transit = in_transit - ?, on_hand = on_hand + ?, updated_at = now()"
             + " WHERE sku_id = ? AND location_id = ?",
-        shipped,
-        received,
-        skuId,
-        locationId);
+        List.of(new Quantity(0, skuId, received)),
+        line -> new Object[] {shipped, received, skuId, locationId});
   }
 
   /** A counted difference is booked; on hand may not fall below what is reserved. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void adjust(long locationId, long skuId, int delta, String field, String document) {
-    declare("stocktake_adjustment", document);
-    int updated =
-        jdbc.update(
+    int[] updated =
+        changeEach(
+            "stocktake_adjustment",
+            document,
             "UPDATE stock SET on_hand = on_hand + ?, updated_at = now()"
                 + " WHERE sku_id = ? AND location_id = ? AND on_hand + ? >= reserved",
-            delta,
-            skuId,
-            locationId,
-            delta);
-    if (updated == 0) {
+            List.of(new Quantity(0, skuId, delta)),
+            line -> new Object[] {delta, skuId, locationId, delta});
+    if (updated[0] == 0) {
       throw ApiException.conflict(
           field, "the count would leave less on hand than is reserved for orders of SKU " + skuId);
     }
+  }
+
+  /** Changes each line's row, which must exist (its units were reserved, sold or shipped). */
+  private void changeExisting(
+      String reason,
+      String document,
+      String sql,
+      List<Quantity> lines,
+      Function<Quantity, Object[]> args) {
+    List<Quantity> ordered = lockOrder(lines);
+    int[] updated = changeEach(reason, document, sql, ordered, args);
+    for (int i = 0; i < ordered.size(); i++) {
+      if (updated[i] != 1) {
+        throw new IllegalStateException("stock row missing for an order line: " + ordered.get(i));
+      }
+    }
+  }
+
+  /**
+   * Tells the database why stock changes (its trigger writes one ledger row per change with this
+   * reason and document, and refuses a change without one), then runs {@code sql} once per line in
+   * the given order. All of it goes to PostgreSQL as one round trip: a checkout's cost is mostly
+   * round trips. Returns the rows changed per line.
+   */
+  private int[] changeEach(
+      String reason,
+      String document,
+      String sql,
+      List<Quantity> ordered,
+      Function<Quantity, Object[]> args) {
+    String statements =
+        "SELECT set_config('chainstore.stock_reason', ?, true),"
+            + " set_config('chainstore.stock_document', ?, true)"
+            + (";" + sql).repeat(ordered.size());
+    return jdbc.execute(
+        statements,
+        (PreparedStatement ps) -> {
+          int p = 1;
+          ps.setString(p++, reason);
+          ps.setString(p++, document == null ? "" : document);
+          for (Quantity line : ordered) {
+            for (Object arg : args.apply(line)) {
+              ps.setObject(p++, arg);
+            }
+          }
+          ps.execute();
+          int[] changed = new int[ordered.size()];
+          for (int i = 0; i < changed.length; i++) {
+            ps.getMoreResults();
+            changed[i] = ps.getUpdateCount();
+          }
+          return changed;
+        });
   }
 
   /** On-hand quantities now, for the SKUs stocked at the location (all of them when null). */
@@ -180,18 +223,6 @@ public class StockService {
         },
         locationId);
     return out;
-  }
-
-  /**
-   * Tells the database why the following stock changes happen; its trigger writes one ledger row
-   * per change with this reason and document, and refuses a change without one.
-   */
-  private void declare(String reason, String document) {
-    jdbc.queryForList(
-        "SELECT set_config('chainstore.stock_reason', ?, true),"
-            + " set_config('chainstore.stock_document', ?, true)",
-        reason,
-        document == null ? "" : document);
   }
 
   /** The SKU's stock at every location that carries it (a store-bound caller: its store). */
@@ -298,12 +329,6 @@ public class StockService {
         location,
         location,
         limit);
-  }
-
-  private void change(String sql, Object... args) {
-    if (jdbc.update(sql, args) != 1) {
-      throw new IllegalStateException("stock row missing for an order line: " + List.of(args));
-    }
   }
 
   // Rows are always locked in SKU order, so two multi-line orders cannot deadlock.

@@ -2,6 +2,7 @@ package io.chainstore.oltp.target;
 
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.access.Role;
+import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,9 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiTargetController {
 
   private final JdbcTemplate jdbc;
+  private final Locations locations;
 
-  KpiTargetController(JdbcTemplate jdbc) {
+  KpiTargetController(JdbcTemplate jdbc, Locations locations) {
     this.jdbc = jdbc;
+    this.locations = locations;
   }
 
   record TargetRequest(
@@ -64,8 +67,7 @@ class KpiTargetController {
     if ("month".equals(periodType) && periodStart.getDayOfMonth() != 1) {
       throw ApiException.unprocessable("periodStart", "a month starts on its first day");
     }
-    if (jdbc.queryForList("SELECT 1 FROM locations WHERE id = ? AND kind = 'store'", storeId)
-        .isEmpty()) {
+    if (!locations.isStore(storeId)) {
       throw ApiException.unprocessable("storeId", "no store " + storeId);
     }
     jdbc.update(
