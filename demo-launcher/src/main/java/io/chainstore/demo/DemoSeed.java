@@ -28,6 +28,11 @@ final class DemoSeed {
   private DemoSeed() {}
 
   static Chain seed(LocalPostgres postgres, int storeCount, long seed) {
+    return seed(postgres, storeCount, PRODUCTS.length, seed);
+  }
+
+  /** The chain with {@code skuCount} SKUs: the named products first, then numbered articles. */
+  static Chain seed(LocalPostgres postgres, int storeCount, int skuCount, long seed) {
     Random random = new Random(seed);
     try (Connection c = postgres.connect()) {
       c.setAutoCommit(false);
@@ -49,7 +54,8 @@ final class DemoSeed {
               "INSERT INTO locations (code, name, kind) VALUES ('W001', 'Central warehouse',"
                   + " 'warehouse') RETURNING id");
       List<Long> skus = new ArrayList<>();
-      for (int i = 0; i < PRODUCTS.length; i++) {
+      for (int i = 0; i < skuCount; i++) {
+        String name = i < PRODUCTS.length ? PRODUCTS[i] : "Article " + (i + 1);
         BigDecimal price = BigDecimal.valueOf(99 + random.nextInt(2400), 2);
         long product =
             insert(
@@ -57,7 +63,7 @@ final class DemoSeed {
                 "INSERT INTO products (code, name, kind, category) VALUES (?, ?, 'goods', ?)"
                     + " RETURNING id",
                 "P-" + (1000 + i),
-                PRODUCTS[i],
+                name,
                 i < 15 ? "grocery" : "household");
         skus.add(
             insert(
@@ -66,7 +72,7 @@ final class DemoSeed {
                     + " RETURNING id",
                 product,
                 "SKU-" + (1000 + i),
-                PRODUCTS[i],
+                name,
                 "40" + String.format("%011d", 1000 + i),
                 price));
       }

@@ -122,7 +122,12 @@ public final class LocalStack implements AutoCloseable {
     oltp =
         ChildProcess.start(
             "oltp-service",
-            List.of(Modules.java(), "-Xmx512m", "-jar", modules.oltpServiceJar().toString()),
+            List.of(
+                Modules.java(),
+                "-Xmx512m",
+                "-XX:+UseParallelGC",
+                "-jar",
+                modules.oltpServiceJar().toString()),
             Map.of(
                 "PORT", Integer.toString(apiPort),
                 "POSTGRES_URL", postgres.jdbcUrl(),
