@@ -11,19 +11,27 @@ import java.util.Map;
 final class CpuMeter {
 
   private final long servicePid;
-  private final Map<String, Duration> start;
+  private final Map<String, Duration> used = new LinkedHashMap<>();
+  private Map<String, Duration> startedAt;
 
   CpuMeter(long servicePid) {
     this.servicePid = servicePid;
-    this.start = sample();
   }
 
-  /** CPU milliseconds per unit of work of each part since this meter was made. */
+  /** Starts counting; the time until {@link #stop} adds to what earlier intervals used. */
+  void start() {
+    startedAt = sample();
+  }
+
+  void stop() {
+    sample()
+        .forEach((part, now) -> used.merge(part, now.minus(startedAt.get(part)), Duration::plus));
+  }
+
+  /** CPU milliseconds per unit of work of each part, over all counted intervals. */
   Map<String, Double> millisPer(long units) {
     Map<String, Double> out = new LinkedHashMap<>();
-    sample()
-        .forEach(
-            (part, now) -> out.put(part, (now.minus(start.get(part))).toNanos() / 1e6 / units));
+    used.forEach((part, cpu) -> out.put(part, cpu.toNanos() / 1e6 / units));
     return out;
   }
 
