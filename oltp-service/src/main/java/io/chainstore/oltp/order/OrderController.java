@@ -112,6 +112,12 @@ class OrderController {
     return Receipts.print(receipts.receipt(orders.get(orderId)));
   }
 
+  @GetMapping(value = "/{orderId}/receipt.html", produces = "text/html;charset=UTF-8")
+  @Operation(summary = "The receipt as a printable HTML page, e.g. to e-mail to the customer")
+  String htmlReceipt(@PathVariable long orderId) {
+    return Receipts.html(receipts.receipt(orders.get(orderId)));
+  }
+
   @PostMapping("/{orderId}/cancel")
   @Operation(
       summary =

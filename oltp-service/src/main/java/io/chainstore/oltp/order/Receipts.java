@@ -2,12 +2,14 @@ package io.chainstore.oltp.order;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
 
-/** Electronic receipts: as JSON for apps, and as text for a till printer. */
+/** Electronic receipts: as JSON for apps, as text for a till printer, as HTML for e-mail. */
 @Component
 class Receipts {
 
@@ -88,6 +90,48 @@ class Receipts {
         order.pointsEarned());
   }
 
+  /** One row under the items (subtotal, a discount, the total, a tender, change, a refund). */
+  record Row(String label, String amount) {}
+
+  /** The rows under the items, the same on paper and on screen. */
+  static List<Row> totals(Receipt r) {
+    List<Row> rows = new ArrayList<>();
+    rows.add(new Row("Subtotal", r.subtotal().toPlainString()));
+    discount(rows, "Member discount", r.memberDiscount());
+    discount(rows, "Coupon", r.couponDiscount());
+    discount(rows, "Points", r.pointsDiscount());
+    rows.add(new Row("TOTAL", r.total().toPlainString()));
+    for (Tender t : r.payments()) {
+      rows.add(
+          new Row(
+              "  " + t.method(),
+              (t.tendered() != null ? t.tendered() : t.amount()).toPlainString()));
+      if (t.change() != null && t.change().signum() > 0) {
+        rows.add(new Row("  change", t.change().toPlainString()));
+      }
+    }
+    if (r.refunded() != null && r.refunded().signum() > 0) {
+      rows.add(new Row("Refunded", "-" + r.refunded().toPlainString()));
+    }
+    return rows;
+  }
+
+  private static void discount(List<Row> rows, String label, BigDecimal amount) {
+    if (amount != null && amount.signum() > 0) {
+      rows.add(new Row(label, "-" + amount.toPlainString()));
+    }
+  }
+
+  /** What the footer says about the member, or null for a guest. */
+  private static String memberNote(Receipt r) {
+    if (r.memberCode() == null) {
+      return null;
+    }
+    return "Member "
+        + r.memberCode()
+        + (r.pointsEarned() > 0 ? ", points earned " + r.pointsEarned() : "");
+  }
+
   /** 40 columns, as till printers print. */
   static String print(Receipt r) {
     StringBuilder out = new StringBuilder();
@@ -106,37 +150,66 @@ class Receipts {
           .append('\n');
     }
     out.append("-".repeat(40)).append('\n');
-    out.append(row("Subtotal", r.subtotal().toPlainString()));
-    discount(out, "Member discount", r.memberDiscount());
-    discount(out, "Coupon", r.couponDiscount());
-    discount(out, "Points", r.pointsDiscount());
-    out.append(row("TOTAL", r.total().toPlainString()));
-    for (Tender t : r.payments()) {
-      out.append(
-          row(
-              "  " + t.method(),
-              (t.tendered() != null ? t.tendered() : t.amount()).toPlainString()));
-      if (t.change() != null && t.change().signum() > 0) {
-        out.append(row("  change", t.change().toPlainString()));
-      }
+    for (Row row : totals(r)) {
+      out.append(row(row.label(), row.amount()));
     }
-    if (r.refunded() != null && r.refunded().signum() > 0) {
-      out.append(row("Refunded", "-" + r.refunded().toPlainString()));
-    }
-    if (r.memberCode() != null) {
-      out.append("Member ").append(r.memberCode());
-      if (r.pointsEarned() > 0) {
-        out.append(", points earned ").append(r.pointsEarned());
-      }
-      out.append('\n');
+    String member = memberNote(r);
+    if (member != null) {
+      out.append(member).append('\n');
     }
     return out.toString();
   }
 
-  private static void discount(StringBuilder out, String label, BigDecimal amount) {
-    if (amount != null && amount.signum() > 0) {
-      out.append(row(label, "-" + amount.toPlainString()));
+  /** A self-contained page for e-mail or a browser's print dialog; every text is escaped. */
+  static String html(Receipt r) {
+    StringBuilder out = new StringBuilder();
+    out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>Receipt ")
+        .append(r.orderId())
+        .append("</title><style>")
+        .append("body{font-family:monospace;max-width:24em;margin:auto}")
+        .append("table{width:100%;border-collapse:collapse}td.n{text-align:right}")
+        .append("tr.total td{font-weight:bold;border-top:1px solid}")
+        .append("</style></head><body>\n");
+    out.append("<h1>").append(escape(r.storeName())).append("</h1>\n");
+    out.append("<p>Order ")
+        .append(r.orderId())
+        .append(" (")
+        .append(escape(r.channel()))
+        .append(")");
+    if (r.paidAt() != null) {
+      out.append("<br>").append(escape(r.paidAt().toString()));
     }
+    out.append("</p>\n<table class=\"lines\">\n");
+    for (Line line : r.lines()) {
+      out.append("<tr><td>")
+          .append(escape(line.name()))
+          .append("<br>")
+          .append(line.quantity())
+          .append(" x ")
+          .append(line.unitPrice().toPlainString())
+          .append("</td><td class=\"n\">")
+          .append(line.amount().toPlainString())
+          .append("</td></tr>\n");
+    }
+    out.append("</table>\n<table class=\"totals\">\n");
+    for (Row row : totals(r)) {
+      out.append(row.label().equals("TOTAL") ? "<tr class=\"total\"><td>" : "<tr><td>")
+          .append(escape(row.label().strip()))
+          .append("</td><td class=\"n\">")
+          .append(row.amount())
+          .append("</td></tr>\n");
+    }
+    out.append("</table>\n");
+    String member = memberNote(r);
+    if (member != null) {
+      out.append("<p>").append(escape(member)).append("</p>\n");
+    }
+    return out.append("</body></html>\n").toString();
+  }
+
+  private static String escape(String text) {
+    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 
   private static String row(String left, String right) {

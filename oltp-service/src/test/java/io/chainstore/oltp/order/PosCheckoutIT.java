@@ -81,6 +81,17 @@ class PosCheckoutIT extends ApiTestSupport {
     assertThat(text.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(text.body()).contains("TOTAL").contains("24.06").contains("change").contains("0.94");
+    HttpResponse<String> html =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + port + "/api/orders/" + id + "/receipt.html"))
+                .header("Authorization", "Bearer " + till)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(html.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
+    assertThat(html.body()).contains("<td>TOTAL</td><td class=\"n\">24.06</td>").contains("0.94");
 
     // Another store's till cannot read it.
     Fixture other = fixture(new BigDecimal("1.00"), 1);
