@@ -1,14 +1,19 @@
 package io.chainstore.oltp.access;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -37,5 +42,22 @@ class ApiKeyController {
   ResponseEntity<ApiKeys.IssuedKey> create(@Valid @RequestBody CreateKeyRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(keys.issue(request.name(), request.role(), request.storeId()));
+  }
+
+  @GetMapping
+  @Operation(summary = "All API keys with their role, store and revocation; never a secret")
+  List<ApiKeys.KeyInfo> list() {
+    return keys.list();
+  }
+
+  @DeleteMapping("/{id}")
+  @Operation(
+      summary = "Revoke an API key (a lost till, a leaked secret); repeating it changes nothing",
+      description =
+          "Requests with the key are refused with 401 at once by the instance that revoked it"
+              + " and within 5 seconds by every other instance (answers are cached that long).")
+  @ApiResponse(responseCode = "404", description = "No such key")
+  ApiKeys.KeyInfo revoke(@PathVariable long id) {
+    return keys.revoke(id);
   }
 }

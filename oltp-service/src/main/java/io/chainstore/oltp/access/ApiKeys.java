@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -48,6 +50,43 @@ public class ApiKeys {
     String key = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     long id = register(name, key, role, storeId);
     return new IssuedKey(id, name, role, storeId, key);
+  }
+
+  /** A key as administrators see it: never the key or its hash. */
+  public record KeyInfo(
+      long id,
+      String name,
+      Role role,
+      Long storeId,
+      OffsetDateTime createdAt,
+      OffsetDateTime revokedAt) {}
+
+  @Transactional(readOnly = true)
+  public List<KeyInfo> list() {
+    return jdbc.query(
+        "SELECT id, name, role, store_id, created_at, revoked_at FROM api_keys ORDER BY id",
+        (rs, i) ->
+            new KeyInfo(
+                rs.getLong("id"),
+                rs.getString("name"),
+                Role.fromCode(rs.getString("role")),
+                rs.getObject("store_id", Long.class),
+                rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("revoked_at", OffsetDateTime.class)));
+  }
+
+  /**
+   * Revokes a key for good (a lost till, a leaked secret); revoking it again changes nothing. This
+   * instance refuses it at once, others once their few seconds of cached answers run out.
+   */
+  @Transactional
+  public KeyInfo revoke(long id) {
+    jdbc.update("UPDATE api_keys SET revoked_at = now() WHERE id = ? AND revoked_at IS NULL", id);
+    cache.values().removeIf(c -> c.caller().map(caller -> caller.keyId() == id).orElse(false));
+    return list().stream()
+        .filter(k -> k.id() == id)
+        .findFirst()
+        .orElseThrow(() -> ApiException.notFound("id", "no API key " + id));
   }
 
   /** Registers a key chosen elsewhere (the bootstrap admin key), once. */

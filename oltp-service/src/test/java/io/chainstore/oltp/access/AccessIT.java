@@ -123,6 +123,38 @@ class AccessIT extends ApiTestSupport {
   }
 
   @Test
+  void aRevokedKeyIsRefusedAtOnceAndStaysListedWithoutItsSecret() {
+    Fixture f = fixture(new BigDecimal("1.00"), 1);
+    Reply issued =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"lost till\",\"role\":\"pos\",\"storeId\":" + f.store() + "}",
+            null);
+    String key = issued.body().path("key").asText();
+    long id = issued.body().path("id").asLong();
+    assertThat(getAs(key, "/api/stock/" + f.sku()).status()).isEqualTo(200);
+
+    String manager = keyFor(Role.STORE_MANAGER, f.store());
+    assertThat(deleteAs(manager, "/api/admin/api-keys/" + id).status()).isEqualTo(403);
+    assertThat(getAs(key, "/api/stock/" + f.sku()).status()).isEqualTo(200);
+
+    Reply revoked = deleteAs(adminKey, "/api/admin/api-keys/" + id);
+    assertThat(revoked.status()).isEqualTo(200);
+    String revokedAt = revoked.body().path("revokedAt").asText();
+    assertThat(revokedAt).isNotEmpty();
+    assertThat(getAs(key, "/api/stock/" + f.sku()).status()).isEqualTo(401);
+    // Again: nothing changes, not even the time.
+    assertThat(deleteAs(adminKey, "/api/admin/api-keys/" + id).body().path("revokedAt").asText())
+        .isEqualTo(revokedAt);
+    assertThat(deleteAs(adminKey, "/api/admin/api-keys/999999999").status()).isEqualTo(404);
+
+    Reply listed = get("/api/admin/api-keys");
+    assertThat(listed.status()).isEqualTo(200);
+    assertThat(listed.raw().body()).doesNotContain(key).doesNotContain("hash");
+    assertThat(listed.body().findValues("id")).anyMatch(n -> n.asLong() == id);
+  }
+
+  @Test
   void idempotencyKeysBelongToTheirCaller() {
     Fixture f = fixture(new BigDecimal("1.00"), 5);
     String one = keyFor(Role.STOREFRONT, null);
