@@ -33,6 +33,7 @@ class ApiKeyController {
   record CreateKeyRequest(
       @NotBlank @Size(max = 100) String name, @NotNull Role role, @Positive Long storeId) {}
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping
   @Operation(
       summary = "Issue an API key for a role (a store's POS terminal or manager: with storeId)",
@@ -44,12 +45,14 @@ class ApiKeyController {
         .body(keys.issue(request.name(), request.role(), request.storeId()));
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @GetMapping
   @Operation(summary = "All API keys with their role, store and revocation; never a secret")
   List<ApiKeys.KeyInfo> list() {
     return keys.list();
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @DeleteMapping("/{id}")
   @Operation(
       summary = "Revoke an API key (a lost till, a leaked secret); repeating it changes nothing",

@@ -54,8 +54,6 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         path("/actuator/health/**"), path("/v3/api-docs/**"), path("/error"))
                     .permitAll()
-                    .requestMatchers(path("/api/admin/**"))
-                    .hasRole(Role.HQ_ADMIN.name())
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(

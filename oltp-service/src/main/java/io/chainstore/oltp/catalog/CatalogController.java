@@ -1,5 +1,6 @@
 package io.chainstore.oltp.catalog;
 
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.catalog.CatalogModels.PriceRequest;
@@ -45,12 +46,12 @@ class CatalogController {
     this.idempotent = idempotent;
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/products")
   @Operation(summary = "Create a product (goods, service or part) with its SKUs; HQ admin")
   ResponseEntity<?> create(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody ProductRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     return idempotent.run(
         "POST /api/catalog/products",
         idempotencyKey,
@@ -59,6 +60,7 @@ class CatalogController {
         () -> catalog.create(request));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/products")
   @Operation(summary = "Search products by name or code, category and kind")
   List<Product> search(
@@ -73,19 +75,20 @@ class CatalogController {
         q, category, kind == null ? null : ProductKind.fromCode(kind), limit, offset);
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/products/{productId}")
   @Operation(summary = "A product with its SKUs")
   Product product(@PathVariable long productId) {
     return catalog.product(productId);
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PatchMapping("/products/{productId}")
   @Operation(summary = "Rename a product or move it to another category; HQ admin")
   ResponseEntity<?> update(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long productId,
       @Valid @RequestBody CatalogModels.ProductUpdate update) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     return idempotent.run(
         "PATCH /api/catalog/products/" + productId,
         idempotencyKey,
@@ -94,13 +97,13 @@ class CatalogController {
         () -> catalog.update(productId, update));
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/products/{productId}/skus")
   @Operation(summary = "Add a SKU to a product; HQ admin")
   ResponseEntity<?> addSku(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long productId,
       @Valid @RequestBody CatalogModels.SkuRequest sku) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     return idempotent.run(
         "POST /api/catalog/products/" + productId + "/skus",
         idempotencyKey,
@@ -109,32 +112,33 @@ class CatalogController {
         () -> catalog.addSku(productId, sku));
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PutMapping("/skus/{skuId}/price")
   @Operation(summary = "Set a SKU's base price; HQ admin")
   Sku setBasePrice(@PathVariable long skuId, @Valid @RequestBody PriceRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     return catalog.setBasePrice(skuId, request);
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PutMapping("/skus/{skuId}/store-prices/{storeId}")
   @Operation(summary = "Set the price one store charges for a SKU; HQ admin")
   ResponseEntity<Void> setStorePrice(
       @PathVariable long skuId,
       @PathVariable long storeId,
       @Valid @RequestBody PriceRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     catalog.setStorePrice(skuId, storeId, request);
     return ResponseEntity.noContent().build();
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @DeleteMapping("/skus/{skuId}/store-prices/{storeId}")
   @Operation(summary = "Remove a store's own price (the base price applies again); HQ admin")
   ResponseEntity<Void> removeStorePrice(@PathVariable long skuId, @PathVariable long storeId) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     catalog.removeStorePrice(skuId, storeId);
     return ResponseEntity.noContent().build();
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/scan/{barcode}")
   @Operation(
       summary = "Look up a SKU by barcode with the price charged at a store",

@@ -1,6 +1,6 @@
 package io.chainstore.oltp.coupon;
 
-import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.web.ApiException;
@@ -82,12 +82,12 @@ class CouponController {
     this.idempotent = idempotent;
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/campaigns")
   @Operation(summary = "Create a campaign; HQ admin")
   ResponseEntity<?> campaign(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody CampaignRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     if (!request.endsAt().isAfter(request.startsAt())) {
       throw ApiException.unprocessable("endsAt", "must be after startsAt");
     }
@@ -113,13 +113,13 @@ class CouponController {
         });
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/campaigns/{campaignId}/coupon-templates")
   @Operation(summary = "Add a coupon template to a campaign; HQ admin")
   ResponseEntity<?> template(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @PathVariable long campaignId,
       @Valid @RequestBody TemplateRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     boolean amount = "amount_off".equals(request.discountType());
     if (amount && request.amountOff() == null) {
       throw ApiException.unprocessable("amountOff", "an amount_off coupon needs amountOff");
@@ -171,10 +171,10 @@ class CouponController {
    * Issues one coupon of the template to each member. Repeating a batch issues nothing new (the
    * members' coupons of that batch are returned); limits skip members with the reason.
    */
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/coupon-templates/{templateId}/issue")
   @Operation(summary = "Issue coupons to members, idempotent per batch; HQ admin")
   ResponseEntity<?> issue(@PathVariable long templateId, @Valid @RequestBody IssueRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     // Idempotent by its batch, so no Idempotency-Key is needed to retry it.
     return idempotent.run(
         "POST /api/coupon-templates/" + templateId + "/issue",
@@ -241,6 +241,7 @@ class CouponController {
     return new IssueResult(issued, skipped);
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}/coupons")
   @Operation(summary = "A member's coupons with their status and terms")
   List<Map<String, Object>> wallet(@PathVariable long memberId) {

@@ -1,6 +1,6 @@
 package io.chainstore.oltp.location;
 
-import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.location.Locations.Location;
@@ -38,12 +38,12 @@ class LocationController {
     this.idempotent = idempotent;
   }
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping
   @Operation(summary = "Open a store or warehouse; HQ admin")
   ResponseEntity<?> create(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody LocationRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     return idempotent.run(
         "POST /api/locations",
         idempotencyKey,
@@ -52,6 +52,7 @@ class LocationController {
         () -> locations.create(request));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping
   @Operation(summary = "All locations, or those of one kind")
   List<Location> list(
@@ -61,6 +62,7 @@ class LocationController {
     return locations.list(kind);
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/nearest")
   @Operation(summary = "The stores (or warehouses) nearest to a point, with their distance in km")
   List<Location> nearest(

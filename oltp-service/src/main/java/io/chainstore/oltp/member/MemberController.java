@@ -1,6 +1,6 @@
 package io.chainstore.oltp.member;
 
-import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.web.ApiException;
@@ -81,12 +81,12 @@ class MemberController {
     this.idempotent = idempotent;
   }
 
+  @AllowedRoles({Role.STOREFRONT, Role.POS, Role.HQ_ADMIN})
   @PostMapping("/members")
   @Operation(summary = "Join: a new member at the lowest level (storefront, POS, HQ admin)")
   ResponseEntity<?> join(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody JoinRequest request) {
-    Caller.current().requireRole("Authorization", Role.STOREFRONT, Role.POS, Role.HQ_ADMIN);
     return idempotent.run(
         "POST /api/members",
         key,
@@ -107,6 +107,7 @@ class MemberController {
         });
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}")
   @Operation(summary = "A member with level, points and lifetime spend")
   Member member(@PathVariable long memberId) {
@@ -117,6 +118,7 @@ class MemberController {
     return found.get(0);
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/members")
   @Operation(summary = "Identify a member by phone or member code (at the till or online)")
   Member lookup(
@@ -142,6 +144,7 @@ class MemberController {
     return found.get(0);
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}/points")
   @Operation(summary = "The member's points ledger, newest first")
   List<PointsEntry> points(
@@ -162,6 +165,7 @@ class MemberController {
         limit);
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/member-levels")
   @Operation(summary = "Member levels with their discount, points rate and upgrade threshold")
   List<Level> levels() {

@@ -1,5 +1,7 @@
 package io.chainstore.oltp.order;
 
+import io.chainstore.oltp.access.AllowedRoles;
+import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.location.Locations;
 import io.swagger.v3.oas.annotations.Operation;
@@ -50,6 +52,7 @@ class OrderController {
       @NotEmpty @Size(max = 200) List<CreateOrderRequest.@Valid @NotNull Line> lines,
       @Positive @Max(50) Integer limit) {}
 
+  @AllowedRoles(anyRole = true)
   @PostMapping("/pickup-stores")
   @Operation(
       summary = "The nearest stores that can fulfil the whole basket now, for click-and-collect")
@@ -62,6 +65,7 @@ class OrderController {
         request.limit() == null ? 5 : request.limit());
   }
 
+  @AllowedRoles({Role.STOREFRONT, Role.POS, Role.HQ_ADMIN})
   @PostMapping
   @Operation(summary = "Create an order and reserve its stock at the store")
   @ApiResponse(responseCode = "201", description = "Created; stock reserved")
@@ -85,6 +89,7 @@ class OrderController {
         () -> orders.create(request));
   }
 
+  @AllowedRoles({Role.STOREFRONT, Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/pay")
   @Operation(summary = "Pay a created order; reserved stock leaves the store")
   @ApiResponse(responseCode = "409", description = "The order is not in status created")
@@ -100,24 +105,28 @@ class OrderController {
         () -> orders.pay(orderId, request));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/{orderId}/receipt")
   @Operation(summary = "The electronic receipt: lines with names, discounts, tenders and change")
   Receipts.Receipt receipt(@PathVariable long orderId) {
     return receipts.receipt(orders.get(orderId));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping(value = "/{orderId}/receipt.txt", produces = "text/plain;charset=UTF-8")
   @Operation(summary = "The receipt as printable text for a till printer")
   String printableReceipt(@PathVariable long orderId) {
     return Receipts.print(receipts.receipt(orders.get(orderId)));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping(value = "/{orderId}/receipt.html", produces = "text/html;charset=UTF-8")
   @Operation(summary = "The receipt as a printable HTML page, e.g. to e-mail to the customer")
   String htmlReceipt(@PathVariable long orderId) {
     return Receipts.html(receipts.receipt(orders.get(orderId)));
   }
 
+  @AllowedRoles({Role.STOREFRONT, Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/cancel")
   @Operation(
       summary =
@@ -134,6 +143,7 @@ class OrderController {
         () -> orders.cancel(orderId));
   }
 
+  @AllowedRoles({Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/fulfil")
   @Operation(
       summary =
@@ -149,6 +159,7 @@ class OrderController {
         () -> orders.fulfil(orderId));
   }
 
+  @AllowedRoles({Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/pickup")
   @Operation(
       summary =
@@ -164,6 +175,7 @@ class OrderController {
         () -> orders.pickUp(orderId));
   }
 
+  @AllowedRoles({Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/complete")
   @Operation(summary = "Close a handed-over order")
   ResponseEntity<?> complete(
@@ -177,6 +189,7 @@ class OrderController {
         () -> orders.complete(orderId));
   }
 
+  @AllowedRoles({Role.STOREFRONT, Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/returns")
   @Operation(
       summary =
@@ -196,6 +209,7 @@ class OrderController {
         () -> orders.returnItems(orderId, request));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/{orderId}")
   @Operation(summary = "Read an order")
   Order get(@PathVariable long orderId) {

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.stock;
 
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +25,7 @@ class StockController {
     this.stock = stock;
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping
   @Operation(
       summary = "Stock levels: all locations (HQ) or one; maxAvailable lists low stock",
@@ -34,6 +36,7 @@ class StockController {
     return stock.levels(locationId, maxAvailable, Caller.current());
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/{skuId}/movements")
   @Operation(
       summary =
@@ -45,6 +48,7 @@ class StockController {
     return stock.movements(skuId, locationId, limit, Caller.current());
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/{skuId}")
   @Operation(summary = "Stock of a SKU at every location: on hand, reserved, available")
   SkuStock stockOf(@PathVariable long skuId) {

@@ -1,6 +1,8 @@
 package io.chainstore.oltp.stock;
 
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +33,7 @@ class StockDocumentController {
     this.idempotent = idempotent;
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/receipts")
   @Operation(summary = "Book an inbound receipt: on hand rises")
   ResponseEntity<?> receive(
@@ -44,6 +47,7 @@ class StockDocumentController {
         () -> documents.receive(request, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/issues")
   @Operation(summary = "Book an outbound issue: on hand falls, never below what is reserved")
   ResponseEntity<?> issue(
@@ -57,6 +61,7 @@ class StockDocumentController {
         () -> documents.issue(request, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/transfers")
   @Operation(summary = "Draft a transfer between locations (no stock moves yet)")
   ResponseEntity<?> draftTransfer(
@@ -70,6 +75,7 @@ class StockDocumentController {
         () -> documents.draftTransfer(request, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/transfers/{transferId}/ship")
   @Operation(
       summary =
@@ -84,6 +90,7 @@ class StockDocumentController {
         () -> documents.ship(transferId, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/transfers/{transferId}/receive")
   @Operation(
       summary =
@@ -100,6 +107,7 @@ class StockDocumentController {
         () -> documents.receiveTransfer(transferId, request, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/stocktakes")
   @Operation(summary = "Open a count sheet for a location; book quantities are taken now")
   ResponseEntity<?> openStocktake(
@@ -113,6 +121,7 @@ class StockDocumentController {
         () -> documents.openStocktake(request, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PutMapping("/stocktakes/{stocktakeId}/counts")
   @Operation(summary = "Record counted quantities (again replaces); the sheet shows the variance")
   ResponseEntity<?> count(
@@ -125,6 +134,7 @@ class StockDocumentController {
         () -> documents.count(stocktakeId, request, Caller.current()));
   }
 
+  @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/stocktakes/{stocktakeId}/post")
   @Operation(summary = "Post the variances of the counted lines as adjustments")
   ResponseEntity<?> post(
@@ -137,6 +147,7 @@ class StockDocumentController {
         () -> documents.post(stocktakeId, Caller.current()));
   }
 
+  @AllowedRoles(anyRole = true)
   @GetMapping("/documents/{documentId}")
   @Operation(summary = "A stock document with its lines (a stocktake: book, counted, variance)")
   StockDocuments.Document get(@PathVariable long documentId) {

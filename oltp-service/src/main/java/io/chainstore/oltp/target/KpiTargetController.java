@@ -1,5 +1,6 @@
 package io.chainstore.oltp.target;
 
+import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.location.Locations;
@@ -54,6 +55,7 @@ class KpiTargetController {
       int orders,
       int newMembers) {}
 
+  @AllowedRoles(Role.HQ_ADMIN)
   @PutMapping("/{storeId}/{periodType}/{periodStart}")
   @Operation(summary = "Set (or replace) a store's target for a day or a month; HQ admin")
   @Transactional
@@ -63,7 +65,6 @@ class KpiTargetController {
           String periodType,
       @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
       @Valid @RequestBody TargetRequest request) {
-    Caller.current().requireRole("Authorization", Role.HQ_ADMIN);
     if ("month".equals(periodType) && periodStart.getDayOfMonth() != 1) {
       throw ApiException.unprocessable("periodStart", "a month starts on its first day");
     }
@@ -90,6 +91,7 @@ class KpiTargetController {
         request.newMembers());
   }
 
+  @AllowedRoles({Role.HQ_ANALYST, Role.HQ_ADMIN, Role.STORE_MANAGER})
   @GetMapping
   @Operation(summary = "Targets in a date range; a store manager sees its own store's only")
   public List<Target> list(
@@ -97,7 +99,6 @@ class KpiTargetController {
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
       @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
     Caller caller = Caller.current();
-    caller.requireRole("Authorization", Role.HQ_ANALYST, Role.HQ_ADMIN, Role.STORE_MANAGER);
     Long store = caller.scope(storeId, "storeId");
     if (to.isBefore(from)) {
       throw ApiException.unprocessable("to", "is before from");

@@ -2,12 +2,22 @@ package io.chainstore.oltp.access;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chainstore.oltp.ApiTestSupport;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /** Each role sees and changes only what is its own; refusals change nothing. */
 class AccessIT extends ApiTestSupport {
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  private RequestMappingHandlerMapping handlers;
 
   @Test
   void withoutAValidKeyEverythingButHealthAndTheApiDocumentIsRefused() {
@@ -120,6 +130,60 @@ class AccessIT extends ApiTestSupport {
     Reply badRole = post("/api/admin/api-keys", "{\"name\":\"x\",\"role\":\"king\"}", null);
     assertThat(badRole.status()).isEqualTo(400);
     assertThat(badRole.body().path("field").asText()).isEqualTo("role");
+  }
+
+  @Test
+  void everyEndpointDeclaresItsRolesAndTheApiDocumentNamesThem() {
+    handlers
+        .getHandlerMethods()
+        .forEach(
+            (mapping, method) -> {
+              if (method.getBeanType().getName().startsWith("io.chainstore.oltp.")) {
+                AllowedRoles allowed = method.getMethodAnnotation(AllowedRoles.class);
+                assertThat(allowed).as("roles of %s", mapping).isNotNull();
+                assertThat(allowed.anyRole() || allowed.value().length > 0)
+                    .as("roles of %s", mapping)
+                    .isTrue();
+              }
+            });
+    JsonNode paths = getAs(null, "/v3/api-docs").body().path("paths");
+    List<String> operations = new ArrayList<>();
+    paths
+        .fields()
+        .forEachRemaining(
+            path ->
+                path.getValue()
+                    .fields()
+                    .forEachRemaining(
+                        op -> {
+                          operations.add(op.getKey() + " " + path.getKey());
+                          assertThat(op.getValue().path("x-roles"))
+                              .as("x-roles of %s %s", op.getKey(), path.getKey())
+                              .isNotEmpty();
+                        }));
+    assertThat(operations).contains("delete /api/admin/api-keys/{id}", "post /api/orders");
+    assertThat(paths.path("/api/catalog/products").path("post").path("x-roles").toString())
+        .isEqualTo("[\"hq_admin\"]");
+  }
+
+  @Test
+  void anAnalystReadsButChangesNothingAnywhere() {
+    Fixture f = fixture(new BigDecimal("1.00"), 5);
+    String analyst = keyFor(Role.HQ_ANALYST, null);
+    assertThat(getAs(analyst, "/api/stock/" + f.sku()).status()).isEqualTo(200);
+    Reply receipt =
+        postAs(
+            analyst,
+            "/api/stock/receipts",
+            "{\"locationId\": %d, \"lines\": [{\"skuId\": %d, \"quantity\": 3}]}"
+                .formatted(f.store(), f.sku()),
+            null);
+    assertThat(receipt.status()).isEqualTo(403);
+    assertThat(receipt.body().path("field").asText()).isEqualTo("Authorization");
+    assertThat(
+            putAs(analyst, "/api/catalog/skus/" + f.sku() + "/price", "{\"price\": 0.01}").status())
+        .isEqualTo(403);
+    assertThat(onHand(f.sku(), f.store())).isEqualTo(5);
   }
 
   @Test
