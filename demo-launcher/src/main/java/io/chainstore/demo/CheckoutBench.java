@@ -33,7 +33,11 @@ final class CheckoutBench {
     try (LocalStack stack =
         LocalStack.startTransactional(options.workDir(), Modules.fromSystemProperty(), progress)) {
       DemoSeed.Chain chain =
-          DemoSeed.seed(stack.postgres(), options.stores(), ASSORTMENT, options.seed());
+          DemoSeed.seed(
+              stack.postgres(),
+              options.stores(),
+              options.skus() == null ? ASSORTMENT : options.skus(),
+              options.seed());
       // Enough stock that no checkout is refused for the lack of it.
       try (var c = stack.postgres().connect();
           var s = c.createStatement()) {

@@ -111,6 +111,8 @@ public final class DemoMain {
       if (options.keepRunning()) {
         System.out.println("API          " + stack.apiUrl() + "/api/orders");
         System.out.println("OpenAPI      " + stack.apiUrl() + "/v3/api-docs");
+        // This local stack's own key, made up at start: what the API tour in the README needs.
+        System.out.println("Admin key    " + stack.adminApiKey() + " (hq_admin, this run only)");
         System.out.println(
             "ClickHouse   "
                 + stack.clickhouseUrl()

@@ -2,9 +2,18 @@ package io.chainstore.demo;
 
 import java.nio.file.Path;
 
-/** The options of {@code ./chainstore demo} and {@code ./chainstore bench-latency}. */
+/**
+ * The options of {@code ./chainstore demo}, {@code bench-latency} and {@code bench-checkout};
+ * {@code skus} is null when the command's own assortment applies.
+ */
 record DemoOptions(
-    int orders, int stores, long seed, boolean keepRunning, Path workDir, long flushMillis) {
+    int orders,
+    int stores,
+    long seed,
+    boolean keepRunning,
+    Path workDir,
+    long flushMillis,
+    Integer skus) {
 
   static DemoOptions parse(String[] args, int defaultOrders) {
     int orders = defaultOrders;
@@ -13,6 +22,7 @@ record DemoOptions(
     boolean keepRunning = false;
     Path workDir = Path.of(".demo");
     long flushMillis = 100;
+    Integer skus = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--orders" -> orders = positive("--orders", args, ++i);
@@ -21,11 +31,12 @@ record DemoOptions(
         case "--keep-running" -> keepRunning = true;
         case "--work-dir" -> workDir = Path.of(value("--work-dir", args, ++i));
         case "--flush-ms" -> flushMillis = positive("--flush-ms", args, ++i);
+        case "--skus" -> skus = positive("--skus", args, ++i);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     return new DemoOptions(
-        orders, stores, seed, keepRunning, workDir.toAbsolutePath(), flushMillis);
+        orders, stores, seed, keepRunning, workDir.toAbsolutePath(), flushMillis, skus);
   }
 
   private static String value(String name, String[] args, int i) {

@@ -215,6 +215,10 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** An HQ admin client of the OLTP service. */
+  String adminApiKey() {
+    return adminApiKey;
+  }
+
   long oltpServicePid() {
     return oltp.pid();
   }

@@ -14,9 +14,14 @@ class DemoOptionsTest {
     DemoOptions defaults = DemoOptions.parse(new String[0], 300);
     assertThat(defaults.orders()).isEqualTo(300);
     assertThat(defaults.keepRunning()).isFalse();
+    assertThat(defaults.skus()).isNull();
     DemoOptions set =
         DemoOptions.parse(
-            new String[] {"--orders", "50", "--stores", "2", "--seed", "9", "--keep-running"}, 300);
+            new String[] {
+              "--orders", "50", "--stores", "2", "--seed", "9", "--keep-running", "--skus", "20"
+            },
+            300);
+    assertThat(set.skus()).isEqualTo(20);
     assertThat(set.orders()).isEqualTo(50);
     assertThat(set.stores()).isEqualTo(2);
     assertThat(set.seed()).isEqualTo(9);
