@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -54,24 +55,27 @@ public class Locations {
               rs.getBigDecimal("distance_km"));
 
   private final JdbcTemplate jdbc;
-  // Locations are never deleted and never change kind, so a store once seen stays a store.
-  private final Set<Long> knownStores = ConcurrentHashMap.newKeySet();
+  // Locations are never deleted and never change kind, so a kind once read stays true.
+  private final Map<Long, String> kinds = new ConcurrentHashMap<>();
 
   Locations(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
-  /** Whether the location exists and is a store; asked on every checkout, so remembered. */
+  /** The location's kind (store or warehouse), if it exists; asked on every checkout, so kept. */
+  public Optional<String> kind(long id) {
+    String known = kinds.get(id);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    List<String> found =
+        jdbc.queryForList("SELECT kind FROM locations WHERE id = ?", String.class, id);
+    found.forEach(kind -> kinds.put(id, kind));
+    return found.stream().findFirst();
+  }
+
   public boolean isStore(long id) {
-    if (knownStores.contains(id)) {
-      return true;
-    }
-    boolean store =
-        !jdbc.queryForList("SELECT 1 FROM locations WHERE id = ? AND kind = 'store'", id).isEmpty();
-    if (store) {
-      knownStores.add(id);
-    }
-    return store;
+    return kind(id).filter("store"::equals).isPresent();
   }
 
   @Transactional(propagation = Propagation.MANDATORY)

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotEmpty;
@@ -9,9 +10,18 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A basket to check out at a store, on one channel, optionally for a member. */
+/**
+ * A basket to check out at a store, on one channel, optionally for a member. An online order may
+ * name a warehouse instead of a store as the location that ships it.
+ */
 public record CreateOrderRequest(
-    @NotNull @Positive Long storeId,
+    @Schema(
+            description =
+                "The store that sells it (POS), holds it for collection (pickup) or ships it"
+                    + " (online: a store or a warehouse)")
+        @NotNull
+        @Positive
+        Long storeId,
     @NotNull Channel channel,
     @Positive Long memberId,
     @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines,

@@ -66,7 +66,14 @@ class OrderService {
   @Transactional(propagation = Propagation.MANDATORY)
   Order create(CreateOrderRequest request) {
     OrderAccess.checkCreate(Caller.current(), request);
-    requireStore(request.storeId());
+    if (request.channel() == Channel.ONLINE) {
+      // Online orders ship from a store or from a warehouse.
+      if (locations.kind(request.storeId()).isEmpty()) {
+        throw ApiException.unprocessable("storeId", "no location " + request.storeId());
+      }
+    } else {
+      requireStore(request.storeId());
+    }
     BigDecimal memberDiscountPercent = BigDecimal.ZERO;
     if (request.memberId() != null) {
       memberDiscountPercent = points.terms(request.memberId(), "memberId").discountPercent();

@@ -17,6 +17,32 @@ class OrderLifecycleIT extends ApiTestSupport {
   }
 
   @Test
+  void anOnlineOrderShipsFromAWarehouseButNothingElseIsSoldThere() {
+    Fixture f = fixture(new BigDecimal("9.90"), 10);
+    String shop = keyFor(Role.STOREFRONT, null);
+    Reply created = postAs(shop, "/api/orders", order(f.warehouse(), "online", f.sku(), 2), null);
+    assertThat(created.status()).isEqualTo(201);
+    long order = created.body().path("id").asLong();
+    assertThat(reserved(f.sku(), f.warehouse())).isEqualTo(2);
+    assertThat(reserved(f.sku(), f.store())).isZero();
+
+    assertThat(postAs(shop, "/api/orders/" + order + "/pay", null, null).status()).isEqualTo(200);
+    assertThat(onHand(f.sku(), f.warehouse())).isEqualTo(3);
+    assertThat(post("/api/orders/" + order + "/fulfil", null, null).body().path("status").asText())
+        .isEqualTo("fulfilled");
+
+    Reply pickup = postAs(shop, "/api/orders", order(f.warehouse(), "pickup", f.sku(), 1), null);
+    assertThat(pickup.status()).isEqualTo(422);
+    assertThat(pickup.body().path("field").asText()).isEqualTo("storeId");
+    assertThat(post("/api/orders", order(f.warehouse(), "pos", f.sku(), 1), null).status())
+        .isEqualTo(422);
+    assertThat(postAs(shop, "/api/orders", order(999_999_999, "online", f.sku(), 1), null).status())
+        .isEqualTo(422);
+    assertThat(reserved(f.sku(), f.warehouse())).isZero();
+    assertThat(onHand(f.sku(), f.warehouse())).isEqualTo(3);
+  }
+
+  @Test
   void posSaleHandedOverThenReturnedInPartsRefundsExactlyWhatWasPaid() {
     Fixture f = fixture(new BigDecimal("25.00"), 10);
     String pos = keyFor(Role.POS, f.store());
