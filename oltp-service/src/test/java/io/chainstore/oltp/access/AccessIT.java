@@ -211,6 +211,9 @@ class AccessIT extends ApiTestSupport {
     assertThat(deleteAs(adminKey, "/api/admin/api-keys/" + id).body().path("revokedAt").asText())
         .isEqualTo(revokedAt);
     assertThat(deleteAs(adminKey, "/api/admin/api-keys/999999999").status()).isEqualTo(404);
+    Reply notAnId = deleteAs(adminKey, "/api/admin/api-keys/first");
+    assertThat(notAnId.status()).isEqualTo(400);
+    assertThat(notAnId.body().path("field").asText()).isEqualTo("id");
 
     Reply listed = get("/api/admin/api-keys");
     assertThat(listed.status()).isEqualTo(200);
