@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -54,7 +55,7 @@ final class CheckoutBench {
       pgbench(port, "-i", "-q", "-s", "10");
       // The service's JIT compilers take about half a minute of traffic to settle.
       progress.step("warming up for %d s".formatted(WARM_UP_SECONDS));
-      measure(chain, tills, clients, WARM_UP_SECONDS);
+      measure(chain, tills, clients, WARM_UP_SECONDS, options.idempotencyKeys());
 
       // Checkout and pgbench take turns: this machine's speed drifts by up to a fifth within
       // minutes, and alternating short rounds puts both under the same drift.
@@ -72,7 +73,7 @@ final class CheckoutBench {
                 + " then pgbench TPC-B for %d s".formatted(slice));
         checkpoint(stack.postgres());
         cpu.start();
-        Slice checkout = measure(chain, tills, clients, slice);
+        Slice checkout = measure(chain, tills, clients, slice, options.idempotencyKeys());
         cpu.stop();
         millis.addAll(checkout.millis());
         errors += checkout.errors();
@@ -83,9 +84,14 @@ final class CheckoutBench {
       double tps = mean(tpcBRates);
       double p99 = DemoMain.percentile(millis, 99);
       System.out.printf(
-          "checkout (3 lines, stock reserved): %.0f orders/s, p50 %.1f ms, p99 %.1f ms,"
+          "checkout (3 lines, stock reserved%s): %.0f orders/s, p50 %.1f ms, p99 %.1f ms,"
               + " %d orders, %d errors%n",
-          perSecond, DemoMain.percentile(millis, 50), p99, millis.size(), errors);
+          options.idempotencyKeys() ? ", Idempotency-Key" : "",
+          perSecond,
+          DemoMain.percentile(millis, 50),
+          p99,
+          millis.size(),
+          errors);
       StringBuilder perOrder = new StringBuilder("CPU per order:");
       cpu.millisPer(millis.size())
           .forEach((part, ms) -> perOrder.append(" %s %.2f ms,".formatted(part, ms)));
@@ -111,7 +117,12 @@ final class CheckoutBench {
   record Slice(List<Double> millis, int errors) {}
 
   private static Slice measure(
-      DemoSeed.Chain chain, List<ApiClient> tills, int clients, int seconds) throws Exception {
+      DemoSeed.Chain chain,
+      List<ApiClient> tills,
+      int clients,
+      int seconds,
+      boolean idempotencyKeys)
+      throws Exception {
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     List<Future<List<Double>>> work = new ArrayList<>();
@@ -141,7 +152,11 @@ final class CheckoutBench {
                             .formatted(chain.stores().get(storeIndex), lines);
                     long start = System.nanoTime();
                     KeepAliveHttp.Reply reply =
-                        http.post("/api/orders", tills.get(storeIndex).apiKey(), body);
+                        http.post(
+                            "/api/orders",
+                            tills.get(storeIndex).apiKey(),
+                            idempotencyKeys ? UUID.randomUUID().toString() : null,
+                            body);
                     millis.add((System.nanoTime() - start) / 1e6);
                     if (reply.status() != 201) {
                       errors[client]++;

@@ -13,7 +13,8 @@ record DemoOptions(
     boolean keepRunning,
     Path workDir,
     long flushMillis,
-    Integer skus) {
+    Integer skus,
+    boolean idempotencyKeys) {
 
   static DemoOptions parse(String[] args, int defaultOrders) {
     int orders = defaultOrders;
@@ -23,6 +24,7 @@ record DemoOptions(
     Path workDir = Path.of(".demo");
     long flushMillis = 100;
     Integer skus = null;
+    boolean idempotencyKeys = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--orders" -> orders = positive("--orders", args, ++i);
@@ -32,11 +34,19 @@ record DemoOptions(
         case "--work-dir" -> workDir = Path.of(value("--work-dir", args, ++i));
         case "--flush-ms" -> flushMillis = positive("--flush-ms", args, ++i);
         case "--skus" -> skus = positive("--skus", args, ++i);
+        case "--idempotency-keys" -> idempotencyKeys = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
     return new DemoOptions(
-        orders, stores, seed, keepRunning, workDir.toAbsolutePath(), flushMillis, skus);
+        orders,
+        stores,
+        seed,
+        keepRunning,
+        workDir.toAbsolutePath(),
+        flushMillis,
+        skus,
+        idempotencyKeys);
   }
 
   private static String value(String name, String[] args, int i) {

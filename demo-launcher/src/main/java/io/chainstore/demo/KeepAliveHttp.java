@@ -35,6 +35,11 @@ final class KeepAliveHttp implements AutoCloseable {
   }
 
   Reply post(String path, String apiKey, String json) throws IOException {
+    return post(path, apiKey, null, json);
+  }
+
+  /** POSTs with an {@code Idempotency-Key} header unless {@code idempotencyKey} is null. */
+  Reply post(String path, String apiKey, String idempotencyKey, String json) throws IOException {
     if (socket == null) {
       socket = new Socket(host, port);
       socket.setTcpNoDelay(true);
@@ -49,6 +54,7 @@ final class KeepAliveHttp implements AutoCloseable {
             + headers
             + "Authorization: Bearer "
             + apiKey
+            + (idempotencyKey == null ? "" : "\r\nIdempotency-Key: " + idempotencyKey)
             + "\r\nContent-Length: "
             + body.length
             + "\r\n\r\n";
