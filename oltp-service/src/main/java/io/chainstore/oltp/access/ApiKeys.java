@@ -2,13 +2,10 @@ package io.chainstore.oltp.access;
 
 import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.chainstore.oltp.web.Sha256;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -95,7 +92,7 @@ public class ApiKeys {
     jdbc.update(
         "INSERT INTO api_keys (name, key_hash, role) VALUES (?, ?, ?) ON CONFLICT (key_hash) DO NOTHING",
         name,
-        hash(key),
+        Sha256.hex(key),
         role.code());
   }
 
@@ -104,7 +101,7 @@ public class ApiKeys {
    * (keyed by the hash, never the key), so a revocation takes effect within that time.
    */
   public Optional<Caller> authenticate(String key) {
-    String hash = hash(key);
+    String hash = Sha256.hex(key);
     long now = System.nanoTime();
     Cached cached = cache.get(hash);
     if (cached != null && now - cached.at() < CACHE_NANOS) {
@@ -144,18 +141,8 @@ public class ApiKeys {
         "INSERT INTO api_keys (name, key_hash, role, store_id) VALUES (?, ?, ?, ?) RETURNING id",
         Long.class,
         name,
-        hash(key),
+        Sha256.hex(key),
         role.code(),
         storeId);
-  }
-
-  static String hash(String key) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.web.ApiException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import io.chainstore.oltp.web.Sha256;
 import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.http.HttpStatus;
@@ -54,7 +51,7 @@ public class IdempotentRequests {
     }
     // Keys are per caller: another client's identical key is another request.
     String callerScope = scope + " by key " + Caller.current().keyId();
-    String requestHash = hash(toJson(request));
+    String requestHash = Sha256.hex(toJson(request));
     return tx.execute(
         s -> {
           int claimed =
@@ -106,16 +103,6 @@ public class IdempotentRequests {
     try {
       return json.writeValueAsString(value);
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static String hash(String text) {
-    try {
-      return HexFormat.of()
-          .formatHex(
-              MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
