@@ -10,7 +10,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,6 +108,31 @@ public abstract class ApiTestSupport {
             .build());
   }
 
+  /** Posts every body to /api/orders (as the admin) at the same moment; the replies in order. */
+  protected List<Reply> ordersAtOnce(List<String> bodies) throws Exception {
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(bodies.size());
+    try {
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (String body : bodies) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post("/api/orders", body, null);
+                }));
+      }
+      start.countDown();
+      List<Reply> out = new ArrayList<>();
+      for (Future<Reply> reply : replies) {
+        out.add(reply.get());
+      }
+      return out;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
   protected String keyFor(Role role, Long store) {
     return keys.issue("test " + role.code(), role, store).key();
   }
@@ -109,7 +140,10 @@ public abstract class ApiTestSupport {
   private static Reply send(HttpRequest request) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-      JsonNode body = response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
+      boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
+      // Text and HTML (receipts) are read from raw(); their body node is null.
+      JsonNode body =
+          response.body().isEmpty() || !json ? JSON.nullNode() : JSON.readTree(response.body());
       return new Reply(response.statusCode(), body, response);
     } catch (IOException e) {
       throw new IllegalStateException(e);

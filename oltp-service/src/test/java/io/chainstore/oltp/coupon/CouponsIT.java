@@ -8,10 +8,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class CouponsIT extends ApiTestSupport {
@@ -169,27 +165,16 @@ class CouponsIT extends ApiTestSupport {
             campaign(),
             amountOff("1.00", "0", "all", "2026-01-01T00:00:00Z", "2030-01-01T00:00:00Z"));
     String code = issue(t, f.member(), "race");
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(6);
-    List<Future<Reply>> replies = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
       String channel = i % 2 == 0 ? "online" : "pos";
-      replies.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return post(
-                    "/api/orders", order(f.store(), channel, f.sku(), 1, f.member(), code), null);
-              }));
+      bodies.add(order(f.store(), channel, f.sku(), 1, f.member(), code));
     }
-    start.countDown();
     int won = 0;
-    for (Future<Reply> r : replies) {
-      int status = r.get().status();
-      assertThat(status).isIn(201, 409);
-      won += status == 201 ? 1 : 0;
+    for (Reply r : ordersAtOnce(bodies)) {
+      assertThat(r.status()).isIn(201, 409);
+      won += r.status() == 201 ? 1 : 0;
     }
-    pool.shutdown();
     assertThat(won).isEqualTo(1);
     assertThat(reserved(f.sku(), f.store())).isEqualTo(1);
   }

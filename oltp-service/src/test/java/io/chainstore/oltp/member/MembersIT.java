@@ -6,12 +6,9 @@ import io.chainstore.oltp.ApiTestSupport;
 import io.chainstore.oltp.access.Role;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class MembersIT extends ApiTestSupport {
@@ -124,25 +121,12 @@ class MembersIT extends ApiTestSupport {
     post("/api/orders/" + earnOrder + "/pay", null, null);
     assertThat(balance(member)).isEqualTo(50);
 
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(8);
-    List<Future<Reply>> replies = new ArrayList<>();
-    for (int i = 0; i < 8; i++) {
-      replies.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return post("/api/orders", memberOrder(f.store(), f.sku(), 1, member, 50), null);
-              }));
-    }
-    start.countDown();
+    List<String> bodies = Collections.nCopies(8, memberOrder(f.store(), f.sku(), 1, member, 50));
     int won = 0;
-    for (Future<Reply> r : replies) {
-      int status = r.get().status();
-      assertThat(status).isIn(201, 409);
-      won += status == 201 ? 1 : 0;
+    for (Reply r : ordersAtOnce(bodies)) {
+      assertThat(r.status()).isIn(201, 409);
+      won += r.status() == 201 ? 1 : 0;
     }
-    pool.shutdown();
     assertThat(won).isEqualTo(1);
     assertThat(balance(member)).isZero();
     assertThat(reserved(f.sku(), f.store())).isEqualTo(1);

@@ -6,10 +6,6 @@ import io.chainstore.oltp.ApiTestSupport;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LastUnitRaceIT extends ApiTestSupport {
@@ -18,23 +14,13 @@ class LastUnitRaceIT extends ApiTestSupport {
   void fiftyCheckoutsForTenUnitsSellExactlyTen() throws Exception {
     Fixture f = fixture(new BigDecimal("9.99"), 10);
     String[] channels = {"online", "pickup", "pos"};
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(50);
-    List<Future<Reply>> replies = new ArrayList<>();
+    List<String> bodies = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
-      String body = order(f.store(), channels[i % 3], f.sku(), 1);
-      replies.add(
-          pool.submit(
-              () -> {
-                start.await();
-                return post("/api/orders", body, null);
-              }));
+      bodies.add(order(f.store(), channels[i % 3], f.sku(), 1));
     }
-    start.countDown();
     int created = 0;
     int conflicts = 0;
-    for (Future<Reply> reply : replies) {
-      Reply r = reply.get();
+    for (Reply r : ordersAtOnce(bodies)) {
       if (r.status() == 201) {
         created++;
       } else {
@@ -44,7 +30,6 @@ class LastUnitRaceIT extends ApiTestSupport {
         conflicts++;
       }
     }
-    pool.shutdown();
 
     assertThat(created).isEqualTo(10);
     assertThat(conflicts).isEqualTo(40);

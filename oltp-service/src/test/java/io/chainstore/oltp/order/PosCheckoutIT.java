@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chainstore.oltp.ApiTestSupport;
 import io.chainstore.oltp.access.Role;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 
@@ -70,25 +68,11 @@ class PosCheckoutIT extends ApiTestSupport {
     assertThat(receipt.body().path("memberCode").asText()).isEqualTo(memberCode);
     assertThat(receipt.body().path("lines").get(0).path("name").asText()).startsWith("Thing");
 
-    HttpResponse<String> text =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/orders/" + id + "/receipt.txt"))
-                .header("Authorization", "Bearer " + till)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> text = getAs(till, "/api/orders/" + id + "/receipt.txt").raw();
     assertThat(text.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
     assertThat(text.body()).contains("TOTAL").contains("24.06").contains("change").contains("0.94");
-    HttpResponse<String> html =
-        HTTP.send(
-            HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/orders/" + id + "/receipt.html"))
-                .header("Authorization", "Bearer " + till)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> html = getAs(till, "/api/orders/" + id + "/receipt.html").raw();
     assertThat(html.headers().firstValue("Content-Type"))
         .hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
     assertThat(html.body()).contains("<td>TOTAL</td><td class=\"n\">24.06</td>").contains("0.94");
