@@ -29,6 +29,9 @@ final class CheckoutBench {
   private CheckoutBench() {}
 
   static int run(DemoOptions options, int clients, int seconds) throws Exception {
+    if (options.skus() != null && options.skus() < 3) {
+      throw new IllegalArgumentException("--skus must be at least 3: a checkout has 3 lines");
+    }
     Progress progress = new Progress(System.out);
     DemoMain.recreate(options.workDir());
     try (LocalStack stack =
@@ -137,10 +140,11 @@ final class CheckoutBench {
                 try (KeepAliveHttp http = new KeepAliveHttp(tills.get(0).baseUrl())) {
                   while (System.nanoTime() < end) {
                     int storeIndex = random.nextInt(chain.stores().size());
-                    List<Long> skus = new ArrayList<>(chain.skus());
+                    int[] picked =
+                        random.ints(0, chain.skus().size()).distinct().limit(3).toArray();
                     StringBuilder lines = new StringBuilder();
                     for (int l = 0; l < 3; l++) {
-                      long sku = skus.remove(random.nextInt(skus.size()));
+                      long sku = chain.skus().get(picked[l]);
                       lines
                           .append(l == 0 ? "" : ",")
                           .append("{\"skuId\":")
