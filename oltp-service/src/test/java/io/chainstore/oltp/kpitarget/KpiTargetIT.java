@@ -1,4 +1,4 @@
-package io.chainstore.oltp.target;
+package io.chainstore.oltp.kpitarget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

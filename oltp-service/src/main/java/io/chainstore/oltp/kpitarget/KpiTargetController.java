@@ -1,4 +1,4 @@
-package io.chainstore.oltp.target;
+package io.chainstore.oltp.kpitarget;
 
 import io.chainstore.oltp.access.AllowedRoles;
 import io.chainstore.oltp.access.Caller;
