@@ -4,9 +4,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -31,8 +32,9 @@ class ApiKeyController {
   }
 
   record CreateKeyRequest(
-      @NotBlank @Size(max = 100) String name, @NotNull Role role, @Positive Long storeId) {}
+      @NotBlank @Size(max = 100) String name, @NotNull Role role, @Min(1) Long storeId) {}
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping
   @Operation(
@@ -59,6 +61,7 @@ class ApiKeyController {
       description =
           "Requests with the key are refused with 401 at once by the instance that revoked it"
               + " and within 5 seconds by every other instance (answers are cached that long).")
+  @ApiResponse(responseCode = "200", description = "The key, revoked")
   @ApiResponse(responseCode = "404", description = "No such key")
   ApiKeys.KeyInfo revoke(@PathVariable long id) {
     return keys.revoke(id);

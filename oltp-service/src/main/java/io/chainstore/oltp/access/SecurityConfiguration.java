@@ -1,22 +1,21 @@
 package io.chainstore.oltp.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainstore.oltp.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -93,11 +92,19 @@ class SecurityConfiguration {
 
   private void write(HttpServletResponse response, HttpStatus status, String detail)
       throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setProperty("field", "Authorization");
-    problem.setProperty("errors", List.of(Map.of("field", "Authorization", "message", detail)));
-    response.setStatus(status.value());
-    response.setContentType("application/problem+json");
-    json.writeValue(response.getOutputStream(), problem);
+    Problems.write(response, json, Problems.of(status, "Authorization", detail));
+  }
+
+  /** URLs the firewall refuses (an encoded ; or /, a ..): problem+json naming the path. */
+  @Bean
+  RequestRejectedHandler refusedUrls() {
+    return (request, response, e) ->
+        Problems.write(
+            response,
+            json,
+            Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "path",
+                "must not contain encoded slashes, semicolons, percent signs, or dot segments"));
   }
 }

@@ -169,9 +169,7 @@ class Catalog {
   @Transactional
   void setStorePrice(long skuId, long storeId, PriceRequest request) {
     requireSku(skuId);
-    if (!locations.isStore(storeId)) {
-      throw ApiException.notFound("storeId", "no store " + storeId);
-    }
+    requireStore(storeId);
     jdbc.update(
         "INSERT INTO sku_store_prices (sku_id, store_id, price) VALUES (?, ?, ?)"
             + " ON CONFLICT (sku_id, store_id) DO UPDATE SET price = EXCLUDED.price, updated_at = now()",
@@ -183,12 +181,16 @@ class Catalog {
   @Transactional
   void removeStorePrice(long skuId, long storeId) {
     requireSku(skuId);
+    requireStore(storeId);
     jdbc.update("DELETE FROM sku_store_prices WHERE sku_id = ? AND store_id = ?", skuId, storeId);
   }
 
   /** The SKU with this barcode and the price charged at the store (base price without one). */
   @Transactional(readOnly = true)
   ScannedSku scan(String barcode, Long storeId) {
+    if (storeId != null) {
+      requireStore(storeId);
+    }
     List<ScannedSku> found =
         jdbc.query(
             "SELECT k.*, p.name AS product_name, p.kind, p.category FROM skus k"
@@ -218,6 +220,12 @@ class Catalog {
   private void requireSku(long skuId) {
     if (!exists("SELECT 1 FROM skus WHERE id = ?", skuId)) {
       throw ApiException.notFound("skuId", "no SKU " + skuId);
+    }
+  }
+
+  private void requireStore(long storeId) {
+    if (!locations.isStore(storeId)) {
+      throw ApiException.notFound("storeId", "no store " + storeId);
     }
   }
 

@@ -14,9 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -31,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -46,10 +46,11 @@ class CatalogController {
     this.idempotent = idempotent;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/products")
   @Operation(summary = "Create a product (goods, service or part) with its SKUs; HQ admin")
-  ResponseEntity<?> create(
+  ResponseEntity<Product> create(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody ProductRequest request) {
     return idempotent.run(
@@ -69,8 +70,8 @@ class CatalogController {
       @RequestParam(required = false)
           @Pattern(regexp = "goods|service|part", message = "must be goods, service or part")
           String kind,
-      @RequestParam(defaultValue = "50") @Positive @Max(500) int limit,
-      @RequestParam(defaultValue = "0") @PositiveOrZero int offset) {
+      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+      @RequestParam(defaultValue = "0") @Min(0) int offset) {
     return catalog.search(
         q, category, kind == null ? null : ProductKind.fromCode(kind), limit, offset);
   }
@@ -85,7 +86,7 @@ class CatalogController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PatchMapping("/products/{productId}")
   @Operation(summary = "Rename a product or move it to another category; HQ admin")
-  ResponseEntity<?> update(
+  ResponseEntity<Product> update(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long productId,
       @Valid @RequestBody CatalogModels.ProductUpdate update) {
@@ -97,10 +98,11 @@ class CatalogController {
         () -> catalog.update(productId, update));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/products/{productId}/skus")
   @Operation(summary = "Add a SKU to a product; HQ admin")
-  ResponseEntity<?> addSku(
+  ResponseEntity<Product> addSku(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long productId,
       @Valid @RequestBody CatalogModels.SkuRequest sku) {
@@ -120,6 +122,7 @@ class CatalogController {
   }
 
   @AllowedRoles(Role.HQ_ADMIN)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @PutMapping("/skus/{skuId}/store-prices/{storeId}")
   @Operation(summary = "Set the price one store charges for a SKU; HQ admin")
   ResponseEntity<Void> setStorePrice(
@@ -131,6 +134,7 @@ class CatalogController {
   }
 
   @AllowedRoles(Role.HQ_ADMIN)
+  @ResponseStatus(HttpStatus.NO_CONTENT)
   @DeleteMapping("/skus/{skuId}/store-prices/{storeId}")
   @Operation(summary = "Remove a store's own price (the base price applies again); HQ admin")
   ResponseEntity<Void> removeStorePrice(@PathVariable long skuId, @PathVariable long storeId) {
@@ -146,7 +150,7 @@ class CatalogController {
   ScannedSku scan(
       @PathVariable @Pattern(regexp = "[0-9]{8,14}", message = "must be 8 to 14 digits")
           String barcode,
-      @RequestParam(required = false) @Positive Long storeId) {
+      @RequestParam(required = false) @Min(1) Long storeId) {
     return catalog.scan(barcode, Caller.current().scope(storeId, "storeId"));
   }
 }

@@ -6,7 +6,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -46,7 +45,7 @@ final class CatalogModels {
       @NotBlank @Size(max = 200) String name,
       @NotNull ProductKind kind,
       @NotBlank @Size(max = 100) String category,
-      @NotEmpty @Size(max = 50) List<@Valid @NotNull SkuRequest> skus) {}
+      @NotNull @Size(min = 1, max = 50) List<@Valid @NotNull SkuRequest> skus) {}
 
   record SkuRequest(
       @NotBlank @Size(max = 64) String code,

@@ -5,19 +5,21 @@ import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.security.SecureRandom;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Campaigns, coupon templates and issuing coupons to members (HQ admin); a member's coupons. */
@@ -51,22 +54,44 @@ class CouponController {
           @Pattern(regexp = "amount_off|percent_off", message = "must be amount_off or percent_off")
           String discountType,
       @DecimalMin("0.01") @Digits(integer = 16, fraction = 2) BigDecimal amountOff,
-      @DecimalMin("0.01") @Digits(integer = 3, fraction = 2) BigDecimal percentOff,
+      @DecimalMin("0.01") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+          BigDecimal percentOff,
       @DecimalMin("0.01") @Digits(integer = 16, fraction = 2) BigDecimal maxDiscount,
       @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal minSpend,
       @NotNull @Pattern(regexp = "online|store|all", message = "must be online, store or all")
           String channelScope,
       @NotNull OffsetDateTime validFrom,
       @NotNull OffsetDateTime validTo,
-      @Positive Integer totalLimit,
-      @Positive Integer perMemberLimit) {}
+      @Min(1) Integer totalLimit,
+      @Min(1) Integer perMemberLimit) {}
 
   record IssueRequest(
       @NotBlank @Size(max = 100) String batch,
-      @NotEmpty @Size(max = 10_000) List<@NotNull @Positive Long> memberIds) {}
+      @NotNull @Size(min = 1, max = 10_000) List<@NotNull @Min(1) Long> memberIds) {}
 
+  record Campaign(long id, String code, String name) {}
+
+  record TemplateCreated(long id, String code) {}
+
+  /** A coupon in a member's wallet, with the terms of its template. */
+  record WalletCoupon(
+      String code,
+      String status,
+      String template,
+      String name,
+      String discountType,
+      BigDecimal amountOff,
+      BigDecimal percentOff,
+      BigDecimal maxDiscount,
+      BigDecimal minSpend,
+      String channelScope,
+      OffsetDateTime validFrom,
+      OffsetDateTime validTo) {}
+
+  @Schema(name = "IssuedCoupon")
   record Issued(long memberId, String code, boolean alreadyIssued) {}
 
+  @Schema(name = "SkippedMember")
   record Skipped(long memberId, String reason) {}
 
   record IssueResult(List<Issued> issued, List<Skipped> skipped) {}
@@ -82,10 +107,11 @@ class CouponController {
     this.idempotent = idempotent;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/campaigns")
   @Operation(summary = "Create a campaign; HQ admin")
-  ResponseEntity<?> campaign(
+  ResponseEntity<Campaign> campaign(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody CampaignRequest request) {
     if (!request.endsAt().isAfter(request.startsAt())) {
@@ -109,14 +135,15 @@ class CouponController {
                   request.name(),
                   request.startsAt(),
                   request.endsAt());
-          return Map.of("id", id, "code", request.code(), "name", request.name());
+          return new Campaign(id, request.code(), request.name());
         });
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/campaigns/{campaignId}/coupon-templates")
   @Operation(summary = "Add a coupon template to a campaign; HQ admin")
-  ResponseEntity<?> template(
+  ResponseEntity<TemplateCreated> template(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @PathVariable long campaignId,
       @Valid @RequestBody TemplateRequest request) {
@@ -163,7 +190,7 @@ class CouponController {
                   request.validTo(),
                   request.totalLimit(),
                   request.perMemberLimit() == null ? 1 : request.perMemberLimit());
-          return Map.of("id", id, "code", request.code());
+          return new TemplateCreated(id, request.code());
         });
   }
 
@@ -174,7 +201,8 @@ class CouponController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/coupon-templates/{templateId}/issue")
   @Operation(summary = "Issue coupons to members, idempotent per batch; HQ admin")
-  ResponseEntity<?> issue(@PathVariable long templateId, @Valid @RequestBody IssueRequest request) {
+  ResponseEntity<IssueResult> issue(
+      @PathVariable long templateId, @Valid @RequestBody IssueRequest request) {
     // Idempotent by its batch, so no Idempotency-Key is needed to retry it.
     return idempotent.run(
         "POST /api/coupon-templates/" + templateId + "/issue",
@@ -244,12 +272,29 @@ class CouponController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}/coupons")
   @Operation(summary = "A member's coupons with their status and terms")
-  List<Map<String, Object>> wallet(@PathVariable long memberId) {
-    return jdbc.queryForList(
-        "SELECT c.code, c.status, t.code AS template, t.name, t.discount_type, t.amount_off, t.percent_off,"
-            + " t.max_discount, t.min_spend, t.channel_scope, t.valid_from, t.valid_to"
+  List<WalletCoupon> wallet(@PathVariable long memberId) {
+    if (jdbc.queryForList("SELECT 1 FROM members WHERE id = ?", memberId).isEmpty()) {
+      throw ApiException.notFound("memberId", "no member " + memberId);
+    }
+    return jdbc.query(
+        "SELECT c.code, c.status, t.code AS template, t.name, t.discount_type, t.amount_off,"
+            + " t.percent_off, t.max_discount, t.min_spend, t.channel_scope, t.valid_from, t.valid_to"
             + " FROM coupons c JOIN coupon_templates t ON t.id = c.template_id"
             + " WHERE c.member_id = ? ORDER BY c.id",
+        (rs, i) ->
+            new WalletCoupon(
+                rs.getString("code"),
+                rs.getString("status"),
+                rs.getString("template"),
+                rs.getString("name"),
+                rs.getString("discount_type"),
+                rs.getBigDecimal("amount_off"),
+                rs.getBigDecimal("percent_off"),
+                rs.getBigDecimal("max_discount"),
+                rs.getBigDecimal("min_spend"),
+                rs.getString("channel_scope"),
+                rs.getTimestamp("valid_from").toInstant().atOffset(ZoneOffset.UTC),
+                rs.getTimestamp("valid_to").toInstant().atOffset(ZoneOffset.UTC)),
         memberId);
   }
 

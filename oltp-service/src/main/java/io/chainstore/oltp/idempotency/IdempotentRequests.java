@@ -7,6 +7,7 @@ import io.chainstore.oltp.web.ApiException;
 import io.chainstore.oltp.web.Sha256;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +26,8 @@ public class IdempotentRequests {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
   private static final int MAX_KEY_LENGTH = 200;
+  private static final Pattern VALID_KEY =
+      Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;
@@ -40,14 +43,16 @@ public class IdempotentRequests {
    * Runs {@code write} in a transaction. With a key, a repeat of the same request returns the first
    * response; the same key with a different request is refused with 422.
    */
-  public ResponseEntity<?> run(
-      String scope, String key, Object request, HttpStatus status, Supplier<?> write) {
+  public <T> ResponseEntity<T> run(
+      String scope, String key, Object request, HttpStatus status, Supplier<T> write) {
     if (key == null) {
       return ResponseEntity.status(status).body(tx.execute(s -> write.get()));
     }
-    if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+    if (!VALID_KEY.matcher(key).matches()) {
       throw new ApiException(
-          HttpStatus.BAD_REQUEST, HEADER, "must be 1 to " + MAX_KEY_LENGTH + " characters");
+          HttpStatus.BAD_REQUEST,
+          HEADER,
+          "must be 1 to " + MAX_KEY_LENGTH + " visible ASCII characters (a UUID, say)");
     }
     // Keys are per caller: another client's identical key is another request.
     String callerScope = scope + " by key " + Caller.current().keyId();
@@ -64,7 +69,7 @@ public class IdempotentRequests {
           if (claimed == 0) {
             return replay(callerScope, key, requestHash);
           }
-          Object body = write.get();
+          T body = write.get();
           String responseJson = toJson(body);
           jdbc.update(
               "UPDATE idempotency_keys SET response_status = ?, response_body = ?"
@@ -77,7 +82,12 @@ public class IdempotentRequests {
         });
   }
 
-  private ResponseEntity<?> replay(String scope, String key, String requestHash) {
+  /**
+   * The stored first response. Its body is the JSON text of a {@code T}; the cast is only nominal:
+   * the text is written to the client unchanged.
+   */
+  @SuppressWarnings("unchecked")
+  private <T> ResponseEntity<T> replay(String scope, String key, String requestHash) {
     List<StoredResponse> stored =
         jdbc.query(
             "SELECT request_hash, response_status, response_body FROM idempotency_keys"
@@ -93,10 +103,11 @@ public class IdempotentRequests {
     if (!first.requestHash().equals(requestHash)) {
       throw ApiException.unprocessable(HEADER, "this key was already used for a different request");
     }
-    return ResponseEntity.status(first.status())
-        .contentType(MediaType.APPLICATION_JSON)
-        .header(REPLAYED_HEADER, "true")
-        .body(first.body());
+    return (ResponseEntity<T>)
+        ResponseEntity.status(first.status())
+            .contentType(MediaType.APPLICATION_JSON)
+            .header(REPLAYED_HEADER, "true")
+            .body(first.body());
   }
 
   private String toJson(Object value) {

@@ -6,18 +6,17 @@ import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,11 +41,13 @@ class KpiTargetController {
     this.locations = locations;
   }
 
+  @Schema(name = "KpiTargetRequest")
   record TargetRequest(
       @NotNull @DecimalMin("0.00") @Digits(integer = 16, fraction = 2) BigDecimal netSales,
-      @NotNull @PositiveOrZero Integer orders,
-      @NotNull @PositiveOrZero Integer newMembers) {}
+      @NotNull @Min(0) Integer orders,
+      @NotNull @Min(0) Integer newMembers) {}
 
+  @Schema(name = "KpiTarget")
   record Target(
       long storeId,
       String periodType,
@@ -60,10 +61,10 @@ class KpiTargetController {
   @Operation(summary = "Set (or replace) a store's target for a day or a month; HQ admin")
   @Transactional
   public Target set(
-      @PathVariable @Positive long storeId,
+      @PathVariable @Min(1) long storeId,
       @PathVariable @Pattern(regexp = "day|month", message = "must be day or month")
           String periodType,
-      @PathVariable @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate periodStart,
+      @PathVariable LocalDate periodStart,
       @Valid @RequestBody TargetRequest request) {
     if ("month".equals(periodType) && periodStart.getDayOfMonth() != 1) {
       throw ApiException.unprocessable("periodStart", "a month starts on its first day");
@@ -95,11 +96,14 @@ class KpiTargetController {
   @GetMapping
   @Operation(summary = "Targets in a date range; a store manager sees its own store's only")
   public List<Target> list(
-      @RequestParam(required = false) @Positive Long storeId,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-      @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+      @RequestParam(required = false) @Min(1) Long storeId,
+      @RequestParam LocalDate from,
+      @RequestParam LocalDate to) {
     Caller caller = Caller.current();
     Long store = caller.scope(storeId, "storeId");
+    if (store != null && !locations.isStore(store)) {
+      throw ApiException.notFound("storeId", "no store " + store);
+    }
     if (to.isBefore(from)) {
       throw ApiException.unprocessable("to", "is before from");
     }

@@ -11,8 +11,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -38,10 +39,11 @@ class LocationController {
     this.idempotent = idempotent;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping
   @Operation(summary = "Open a store or warehouse; HQ admin")
-  ResponseEntity<?> create(
+  ResponseEntity<Location> create(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody LocationRequest request) {
     return idempotent.run(
@@ -71,7 +73,7 @@ class LocationController {
       @RequestParam(defaultValue = "store")
           @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
           String kind,
-      @RequestParam(defaultValue = "5") @Positive @Max(100) int limit) {
+      @RequestParam(defaultValue = "5") @Min(1) @Max(100) int limit) {
     return locations.nearest(latitude, longitude, kind, limit);
   }
 }

@@ -5,12 +5,13 @@ import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** One membership across channels: join, look up at the till, see points and levels. */
@@ -52,6 +54,7 @@ class MemberController {
       int pointsBalance,
       BigDecimal lifetimeSpend) {}
 
+  @Schema(name = "MemberLevel")
   record Level(
       String code,
       String name,
@@ -81,10 +84,11 @@ class MemberController {
     this.idempotent = idempotent;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.STOREFRONT, Role.POS, Role.HQ_ADMIN})
   @PostMapping("/members")
   @Operation(summary = "Join: a new member at the lowest level (storefront, POS, HQ admin)")
-  ResponseEntity<?> join(
+  ResponseEntity<Member> join(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody JoinRequest request) {
     return idempotent.run(
@@ -149,7 +153,7 @@ class MemberController {
   @Operation(summary = "The member's points ledger, newest first")
   List<PointsEntry> points(
       @PathVariable long memberId,
-      @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit) {
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     member(memberId);
     return jdbc.query(
         "SELECT * FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?",

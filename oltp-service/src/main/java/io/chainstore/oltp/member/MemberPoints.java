@@ -97,21 +97,30 @@ public class MemberPoints {
           "UPDATE members SET points_balance = points_balance + ? WHERE id = ?", points, memberId);
       record(memberId, points, "earned", orderId);
     }
-    // Upgrades only: a refund later lowers the spend but never the level.
-    jdbc.update(
-        "UPDATE members m SET lifetime_spend = m.lifetime_spend + ?,"
-            + " level_code = coalesce((SELECT l.code FROM member_levels l"
-            + "   WHERE l.upgrade_spend <= m.lifetime_spend + ?"
-            + "   AND l.upgrade_spend > (SELECT upgrade_spend FROM member_levels WHERE code = m.level_code)"
-            + "   ORDER BY l.upgrade_spend DESC LIMIT 1), m.level_code)"
-            + " WHERE m.id = ?",
-        paid,
-        paid,
-        memberId);
+    addSpend(memberId, paid);
     return points;
   }
 
-  /** Takes back what a refunded order earned, as far as the balance allows; returns that. */
+  /**
+   * Adds to (or, negative, takes from) the lifetime spend, never below zero, and sets the level to
+   * the highest one that spend reaches: goods returned count neither towards a level nor keep one.
+   */
+  private void addSpend(long memberId, BigDecimal change) {
+    jdbc.update(
+        "UPDATE members m SET lifetime_spend = greatest(m.lifetime_spend + ?, 0),"
+            + " level_code = (SELECT l.code FROM member_levels l"
+            + "   WHERE l.upgrade_spend <= greatest(m.lifetime_spend + ?, 0)"
+            + "   ORDER BY l.upgrade_spend DESC LIMIT 1)"
+            + " WHERE m.id = ?",
+        change,
+        change,
+        memberId);
+  }
+
+  /**
+   * A refund: takes back the points it earned, as far as the balance allows (returns that), and
+   * takes the refunded amount off the lifetime spend.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public int reverseEarned(long memberId, int earned, BigDecimal paid, long orderId) {
     Integer balance =
@@ -123,10 +132,7 @@ public class MemberPoints {
           "UPDATE members SET points_balance = points_balance - ? WHERE id = ?", taken, memberId);
       record(memberId, -taken, "earn_reversed", orderId);
     }
-    jdbc.update(
-        "UPDATE members SET lifetime_spend = greatest(lifetime_spend - ?, 0) WHERE id = ?",
-        paid,
-        memberId);
+    addSpend(memberId, paid.negate());
     return taken;
   }
 

@@ -3,10 +3,8 @@ package io.chainstore.oltp.order;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
@@ -20,12 +18,12 @@ public record CreateOrderRequest(
                 "The store that sells it (POS), holds it for collection (pickup) or ships it"
                     + " (online: a store or a warehouse)")
         @NotNull
-        @Positive
+        @Min(1)
         Long storeId,
     @NotNull Channel channel,
-    @Positive Long memberId,
-    @NotEmpty @Size(max = 200) List<@Valid @NotNull Line> lines,
-    @PositiveOrZero @Max(10_000_000) Integer pointsToRedeem,
+    @Min(1) Long memberId,
+    @NotNull @Size(min = 1, max = 200) List<@Valid @NotNull Line> lines,
+    @Min(0) @Max(10_000_000) Integer pointsToRedeem,
     @Size(max = 32) String couponCode) {
 
   /** Without points or coupon. */
@@ -38,6 +36,6 @@ public record CreateOrderRequest(
   }
 
   /** One SKU and how many. */
-  public record Line(
-      @NotNull @Positive Long skuId, @NotNull @Positive @Max(10_000) Integer quantity) {}
+  @Schema(name = "OrderLineRequest")
+  public record Line(@NotNull @Min(1) Long skuId, @NotNull @Min(1) @Max(10_000) Integer quantity) {}
 }

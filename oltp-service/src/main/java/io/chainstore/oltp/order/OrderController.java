@@ -12,9 +12,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -49,8 +49,8 @@ class OrderController {
   record PickupStoresRequest(
       @NotNull @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
       @NotNull @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
-      @NotEmpty @Size(max = 200) List<CreateOrderRequest.@Valid @NotNull Line> lines,
-      @Positive @Max(50) Integer limit) {}
+      @NotNull @Size(min = 1, max = 200) List<CreateOrderRequest.@Valid @NotNull Line> lines,
+      @Min(1) @Max(50) Integer limit) {}
 
   @AllowedRoles(anyRole = true)
   @PostMapping("/pickup-stores")
@@ -65,6 +65,7 @@ class OrderController {
         request.limit() == null ? 5 : request.limit());
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.STOREFRONT, Role.POS, Role.HQ_ADMIN})
   @PostMapping
   @Operation(summary = "Create an order and reserve its stock at the store")
@@ -76,7 +77,7 @@ class OrderController {
   @ApiResponse(
       responseCode = "422",
       description = "Unknown store, member or SKU; or key reused for another request")
-  ResponseEntity<?> create(
+  ResponseEntity<Order> create(
       @Parameter(description = "Retries with the same key return the first response")
           @RequestHeader(name = IdempotentRequests.HEADER, required = false)
           String idempotencyKey,
@@ -92,8 +93,13 @@ class OrderController {
   @AllowedRoles({Role.STOREFRONT, Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/pay")
   @Operation(summary = "Pay a created order; reserved stock leaves the store")
+  @ApiResponse(responseCode = "200", description = "Paid")
   @ApiResponse(responseCode = "409", description = "The order is not in status created")
-  ResponseEntity<?> pay(
+  @ApiResponse(
+      responseCode = "422",
+      description =
+          "The tenders do not add up to the total, or tenders for an order with nothing due")
+  ResponseEntity<Order> pay(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId,
       @Valid @RequestBody(required = false) PayRequest request) {
@@ -131,8 +137,11 @@ class OrderController {
   @Operation(
       summary =
           "Cancel an order: a created order releases its reservation, a paid one is refunded and restocked")
-  @ApiResponse(responseCode = "409", description = "The order is already cancelled")
-  ResponseEntity<?> cancel(
+  @ApiResponse(responseCode = "200", description = "Cancelled")
+  @ApiResponse(
+      responseCode = "409",
+      description = "The order is already cancelled or was handed over")
+  ResponseEntity<Order> cancel(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId) {
     return idempotent.run(
@@ -148,7 +157,7 @@ class OrderController {
   @Operation(
       summary =
           "Hand over a paid online or POS order (shipped or carried out); the store's till or manager")
-  ResponseEntity<?> fulfil(
+  ResponseEntity<Order> fulfil(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId) {
     return idempotent.run(
@@ -164,7 +173,7 @@ class OrderController {
   @Operation(
       summary =
           "The customer collects a paid click-and-collect order; its reserved units leave the store")
-  ResponseEntity<?> pickUp(
+  ResponseEntity<Order> pickUp(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId) {
     return idempotent.run(
@@ -178,7 +187,7 @@ class OrderController {
   @AllowedRoles({Role.POS, Role.STORE_MANAGER, Role.HQ_ADMIN})
   @PostMapping("/{orderId}/complete")
   @Operation(summary = "Close a handed-over order")
-  ResponseEntity<?> complete(
+  ResponseEntity<Order> complete(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId) {
     return idempotent.run(
@@ -194,10 +203,11 @@ class OrderController {
   @Operation(
       summary =
           "Return some or all units after hand-over: refund of their share of what was paid, stock back at the returning store")
+  @ApiResponse(responseCode = "200", description = "The order after the return")
   @ApiResponse(
       responseCode = "422",
       description = "More units than can come back, or an unknown line")
-  ResponseEntity<?> returnItems(
+  ResponseEntity<Order> returnItems(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId,
       @Valid @RequestBody ReturnRequest request) {

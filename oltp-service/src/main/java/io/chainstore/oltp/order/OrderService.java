@@ -9,6 +9,7 @@ import io.chainstore.oltp.member.MemberPoints;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
+import io.chainstore.oltp.web.Distinct;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
@@ -19,10 +20,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
@@ -65,6 +64,7 @@ class OrderService {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Order create(CreateOrderRequest request) {
+    Distinct.check(request.lines(), CreateOrderRequest.Line::skuId, "lines", "skuId");
     OrderAccess.checkCreate(Caller.current(), request);
     if (request.channel() == Channel.ONLINE) {
       // Online orders ship from a store or from a warehouse.
@@ -262,17 +262,27 @@ class OrderService {
     return load(orderId);
   }
 
-  /** Checks that the tenders add up to the total and stores them, with the change for cash. */
+  /**
+   * Checks that the tenders add up to the total and stores them, with the change for cash. An order
+   * with nothing to pay (points or a coupon covered it) is paid without tenders and refuses any.
+   */
   private void recordPayments(Order order, PayRequest request) {
+    boolean nothingDue = order.totalAmount().signum() == 0;
+    if (nothingDue && request != null) {
+      throw ApiException.unprocessable(
+          "payments", "nothing is due on this order: pay it without a body and without tenders");
+    }
     List<PayRequest.Tender> tenders =
-        request == null
-            ? List.of(
-                new PayRequest.Tender(
-                    order.channel() == Channel.POS ? "card" : "online",
-                    order.totalAmount(),
-                    null,
-                    null))
-            : request.payments();
+        request != null
+            ? request.payments()
+            : nothingDue
+                ? List.of()
+                : List.of(
+                    new PayRequest.Tender(
+                        order.channel() == Channel.POS ? "card" : "online",
+                        order.totalAmount(),
+                        null,
+                        null));
     BigDecimal sum = BigDecimal.ZERO;
     for (int i = 0; i < tenders.size(); i++) {
       PayRequest.Tender tender = tenders.get(i);
@@ -286,7 +296,7 @@ class OrderService {
         }
       }
     }
-    if (order.totalAmount().signum() > 0 && sum.compareTo(order.totalAmount()) != 0) {
+    if (sum.compareTo(order.totalAmount()) != 0) {
       throw ApiException.unprocessable(
           "payments",
           "the tenders add up to "
@@ -355,6 +365,7 @@ class OrderService {
    */
   @Transactional(propagation = Propagation.MANDATORY)
   Order returnItems(long orderId, ReturnRequest request) {
+    Distinct.check(request.lines(), ReturnRequest.Line::lineNo, "lines", "lineNo");
     Order order = lockForChange(orderId);
     long store = request.storeId() == null ? order.storeId() : request.storeId();
     Caller.current().requireStore(store, "storeId");
@@ -368,14 +379,9 @@ class OrderService {
               + order.status().code()
               + "; only handed-over orders take returns");
     }
-    Set<Integer> seen = new HashSet<>();
     int units = 0;
     for (int i = 0; i < request.lines().size(); i++) {
       ReturnRequest.Line line = request.lines().get(i);
-      if (!seen.add(line.lineNo())) {
-        throw ApiException.unprocessable(
-            "lines[" + i + "].lineNo", "line " + line.lineNo() + " appears twice");
-      }
       if (line.lineNo() > order.lines().size()) {
         throw ApiException.unprocessable(
             "lines[" + i + "].lineNo", "the order has no line " + line.lineNo());
@@ -438,12 +444,15 @@ class OrderService {
         units,
         last,
         orderId);
-    if (order.memberId() != null && order.pointsEarned() > 0 && order.totalAmount().signum() > 0) {
+    if (order.memberId() != null) {
+      // The refund leaves the member's spend whether or not the order earned points.
       int share =
-          refund
-              .multiply(BigDecimal.valueOf(order.pointsEarned()))
-              .divide(order.totalAmount(), 0, java.math.RoundingMode.DOWN)
-              .intValue();
+          order.totalAmount().signum() == 0
+              ? 0
+              : refund
+                  .multiply(BigDecimal.valueOf(order.pointsEarned()))
+                  .divide(order.totalAmount(), 0, java.math.RoundingMode.DOWN)
+                  .intValue();
       points.reverseEarned(order.memberId(), share, refund, orderId);
     }
     return load(orderId);
@@ -515,14 +524,8 @@ class OrderService {
   }
 
   private Map<Long, BigDecimal> pricesOf(long storeId, List<CreateOrderRequest.Line> lines) {
-    Set<Long> seen = new HashSet<>();
-    for (int i = 0; i < lines.size(); i++) {
-      if (!seen.add(lines.get(i).skuId())) {
-        throw ApiException.unprocessable(
-            "lines[" + i + "].skuId", "SKU " + lines.get(i).skuId() + " appears twice");
-      }
-    }
-    Map<Long, BigDecimal> prices = this.prices.at(storeId, seen);
+    Map<Long, BigDecimal> prices =
+        this.prices.at(storeId, lines.stream().map(CreateOrderRequest.Line::skuId).toList());
     for (int i = 0; i < lines.size(); i++) {
       if (!prices.containsKey(lines.get(i).skuId())) {
         throw ApiException.unprocessable(

@@ -1,5 +1,6 @@
 package io.chainstore.oltp.order;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,8 +14,10 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class Receipts {
 
+  @Schema(name = "ReceiptLine")
   record Line(String skuCode, String name, int quantity, BigDecimal unitPrice, BigDecimal amount) {}
 
+  @Schema(name = "ReceiptTender")
   record Tender(String method, BigDecimal amount, BigDecimal tendered, BigDecimal change) {}
 
   record Receipt(

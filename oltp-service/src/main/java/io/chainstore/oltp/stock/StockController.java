@@ -5,8 +5,7 @@ import io.chainstore.oltp.access.Caller;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Min;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,8 +30,8 @@ class StockController {
       summary = "Stock levels: all locations (HQ) or one; maxAvailable lists low stock",
       description = "A POS terminal or store manager sees its own store only.")
   List<StockService.Level> levels(
-      @RequestParam(required = false) @Positive Long locationId,
-      @RequestParam(required = false) @PositiveOrZero Integer maxAvailable) {
+      @RequestParam(required = false) @Min(1) Long locationId,
+      @RequestParam(required = false) @Min(0) Integer maxAvailable) {
     return stock.levels(locationId, maxAvailable, Caller.current());
   }
 
@@ -43,8 +42,8 @@ class StockController {
           "The movement ledger of a SKU, newest first: every change with its reason and document")
   List<StockService.Movement> movements(
       @PathVariable long skuId,
-      @RequestParam(required = false) @Positive Long locationId,
-      @RequestParam(defaultValue = "100") @Positive @Max(1000) int limit) {
+      @RequestParam(required = false) @Min(1) Long locationId,
+      @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
     return stock.movements(skuId, locationId, limit, Caller.current());
   }
 

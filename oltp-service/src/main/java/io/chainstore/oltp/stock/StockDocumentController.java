@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Stock documents; HQ admins anywhere, store managers at their own store. */
@@ -33,10 +34,11 @@ class StockDocumentController {
     this.idempotent = idempotent;
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/receipts")
   @Operation(summary = "Book an inbound receipt: on hand rises")
-  ResponseEntity<?> receive(
+  ResponseEntity<StockDocuments.Document> receive(
       @RequestHeader(name = KEY, required = false) String key,
       @Valid @RequestBody StockDocuments.MoveRequest request) {
     return idempotent.run(
@@ -47,10 +49,11 @@ class StockDocumentController {
         () -> documents.receive(request, Caller.current()));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/issues")
   @Operation(summary = "Book an outbound issue: on hand falls, never below what is reserved")
-  ResponseEntity<?> issue(
+  ResponseEntity<StockDocuments.Document> issue(
       @RequestHeader(name = KEY, required = false) String key,
       @Valid @RequestBody StockDocuments.MoveRequest request) {
     return idempotent.run(
@@ -61,10 +64,11 @@ class StockDocumentController {
         () -> documents.issue(request, Caller.current()));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/transfers")
   @Operation(summary = "Draft a transfer between locations (no stock moves yet)")
-  ResponseEntity<?> draftTransfer(
+  ResponseEntity<StockDocuments.Document> draftTransfer(
       @RequestHeader(name = KEY, required = false) String key,
       @Valid @RequestBody StockDocuments.TransferRequest request) {
     return idempotent.run(
@@ -80,7 +84,7 @@ class StockDocumentController {
   @Operation(
       summary =
           "Ship a drafted transfer: stock leaves the origin and is in transit to the destination")
-  ResponseEntity<?> ship(
+  ResponseEntity<StockDocuments.Document> ship(
       @RequestHeader(name = KEY, required = false) String key, @PathVariable long transferId) {
     return idempotent.run(
         "POST /api/stock/transfers/" + transferId + "/ship",
@@ -95,7 +99,7 @@ class StockDocumentController {
   @Operation(
       summary =
           "Receive a shipped transfer, all of it or the quantities given (the rest is the discrepancy)")
-  ResponseEntity<?> receiveTransfer(
+  ResponseEntity<StockDocuments.Document> receiveTransfer(
       @RequestHeader(name = KEY, required = false) String key,
       @PathVariable long transferId,
       @Valid @RequestBody(required = false) StockDocuments.ReceiveRequest request) {
@@ -107,10 +111,11 @@ class StockDocumentController {
         () -> documents.receiveTransfer(transferId, request, Caller.current()));
   }
 
+  @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/stocktakes")
   @Operation(summary = "Open a count sheet for a location; book quantities are taken now")
-  ResponseEntity<?> openStocktake(
+  ResponseEntity<StockDocuments.Document> openStocktake(
       @RequestHeader(name = KEY, required = false) String key,
       @Valid @RequestBody StockDocuments.StocktakeRequest request) {
     return idempotent.run(
@@ -124,7 +129,7 @@ class StockDocumentController {
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PutMapping("/stocktakes/{stocktakeId}/counts")
   @Operation(summary = "Record counted quantities (again replaces); the sheet shows the variance")
-  ResponseEntity<?> count(
+  ResponseEntity<StockDocuments.Document> count(
       @PathVariable long stocktakeId, @Valid @RequestBody StockDocuments.CountRequest request) {
     return idempotent.run(
         "PUT counts",
@@ -137,7 +142,7 @@ class StockDocumentController {
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/stocktakes/{stocktakeId}/post")
   @Operation(summary = "Post the variances of the counted lines as adjustments")
-  ResponseEntity<?> post(
+  ResponseEntity<StockDocuments.Document> post(
       @RequestHeader(name = KEY, required = false) String key, @PathVariable long stocktakeId) {
     return idempotent.run(
         "POST /api/stock/stocktakes/" + stocktakeId + "/post",

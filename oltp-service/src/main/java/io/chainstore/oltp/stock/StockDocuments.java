@@ -3,17 +3,15 @@ package io.chainstore.oltp.stock;
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.stock.StockService.Quantity;
 import io.chainstore.oltp.web.ApiException;
+import io.chainstore.oltp.web.Distinct;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,29 +26,32 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class StockDocuments {
 
-  record Line(@NotNull @Positive Long skuId, @NotNull @Positive @Max(1_000_000) Integer quantity) {}
+  @Schema(name = "StockLineRequest")
+  record Line(@NotNull @Min(1) Long skuId, @NotNull @Min(1) @Max(1_000_000) Integer quantity) {}
 
   record MoveRequest(
-      @NotNull @Positive Long locationId,
+      @NotNull @Min(1) Long locationId,
       @Size(max = 100) String reference,
-      @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {}
+      @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull Line> lines) {}
 
   record TransferRequest(
-      @NotNull @Positive Long fromLocationId,
-      @NotNull @Positive Long toLocationId,
+      @NotNull @Min(1) Long fromLocationId,
+      @NotNull @Min(1) Long toLocationId,
       @Size(max = 100) String reference,
-      @NotEmpty @Size(max = 500) List<@Valid @NotNull Line> lines) {}
+      @NotNull @Size(min = 1, max = 500) List<@Valid @NotNull Line> lines) {}
 
   record ReceivedLine(
-      @NotNull @Positive Long skuId, @NotNull @PositiveOrZero @Max(1_000_000) Integer quantity) {}
+      @NotNull @Min(1) Long skuId, @NotNull @Min(0) @Max(1_000_000) Integer quantity) {}
 
   /** Omitted: everything shipped arrived. */
   record ReceiveRequest(@Size(max = 500) List<@Valid @NotNull ReceivedLine> lines) {}
 
-  record CountRequest(@NotEmpty @Size(max = 5000) List<@Valid @NotNull ReceivedLine> lines) {}
+  record CountRequest(
+      @NotNull @Size(min = 1, max = 5000) List<@Valid @NotNull ReceivedLine> lines) {}
 
-  record StocktakeRequest(@NotNull @Positive Long locationId, @Size(max = 100) String reference) {}
+  record StocktakeRequest(@NotNull @Min(1) Long locationId, @Size(max = 100) String reference) {}
 
+  @Schema(name = "StockDocumentLine")
   record DocumentLine(
       long skuId,
       int quantity,
@@ -59,6 +60,7 @@ class StockDocuments {
       Integer countedQuantity,
       Integer variance) {}
 
+  @Schema(name = "StockDocument")
   record Document(
       long id,
       String kind,
@@ -137,16 +139,30 @@ class StockDocuments {
     requireStatus(transfer, "shipped");
     Map<Long, Integer> received = new java.util.HashMap<>();
     if (request != null && request.lines() != null) {
+      Distinct.check(request.lines(), ReceivedLine::skuId, "lines", "skuId");
       for (int i = 0; i < request.lines().size(); i++) {
         ReceivedLine line = request.lines().get(i);
-        if (transfer.lines().stream().noneMatch(l -> l.skuId() == line.skuId())) {
+        String field = "lines[" + i + "]";
+        DocumentLine shipped =
+            transfer.lines().stream()
+                .filter(l -> l.skuId() == line.skuId())
+                .findFirst()
+                .orElseThrow(
+                    () ->
+                        ApiException.unprocessable(
+                            field + ".skuId", "SKU " + line.skuId() + " was not shipped"));
+        // More than was shipped cannot arrive: stock would appear from nowhere. Found extra units
+        // are booked with a receipt (or a stocktake), which says where they came from.
+        if (line.quantity() > shipped.quantity()) {
           throw ApiException.unprocessable(
-              "lines[" + i + "].skuId", "SKU " + line.skuId() + " was not shipped");
+              field + ".quantity",
+              "only "
+                  + shipped.quantity()
+                  + " units of SKU "
+                  + line.skuId()
+                  + " were shipped; book extra units with a receipt");
         }
-        if (received.put(line.skuId(), line.quantity()) != null) {
-          throw ApiException.unprocessable(
-              "lines[" + i + "].skuId", "SKU " + line.skuId() + " appears twice");
-        }
+        received.put(line.skuId(), line.quantity());
       }
     }
     for (DocumentLine line : transfer.lines()) {
@@ -167,6 +183,7 @@ class StockDocuments {
   @Transactional(propagation = Propagation.MANDATORY)
   Document openStocktake(StocktakeRequest request, Caller caller) {
     requireHandler(caller, request.locationId(), "locationId");
+    requireLocation(request.locationId(), "locationId");
     long id =
         jdbc.queryForObject(
             "INSERT INTO stock_documents (kind, status, location_id, reference)"
@@ -192,6 +209,7 @@ class StockDocuments {
     Document sheet = lockDocument(id, "stocktake");
     requireHandler(caller, sheet.locationId(), "stocktakeId");
     requireStatus(sheet, "open");
+    Distinct.check(request.lines(), ReceivedLine::skuId, "lines", "skuId");
     for (int i = 0; i < request.lines().size(); i++) {
       ReceivedLine line = request.lines().get(i);
       if (jdbc.update(
@@ -243,13 +261,10 @@ class StockDocuments {
 
   private long open(
       String kind, String status, long location, Long to, String reference, List<Line> lines) {
+    Distinct.check(lines, Line::skuId, "lines", "skuId");
     requireLocation(location, "locationId");
-    Set<Long> seen = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       long sku = lines.get(i).skuId();
-      if (!seen.add(sku)) {
-        throw ApiException.unprocessable("lines[" + i + "].skuId", "SKU " + sku + " appears twice");
-      }
       if (jdbc.queryForList("SELECT 1 FROM skus WHERE id = ?", sku).isEmpty()) {
         throw ApiException.unprocessable("lines[" + i + "].skuId", "no SKU " + sku);
       }

@@ -1,7 +1,9 @@
 package io.chainstore.oltp.stock;
 
 import io.chainstore.oltp.access.Caller;
+import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.sql.PreparedStatement;
 import java.util.Comparator;
 import java.util.List;
@@ -20,9 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class StockService {
 
   private final JdbcTemplate jdbc;
+  private final Locations locations;
 
-  StockService(JdbcTemplate jdbc) {
+  StockService(JdbcTemplate jdbc, Locations locations) {
     this.jdbc = jdbc;
+    this.locations = locations;
   }
 
   /** One line of a stock change: {@code index} names the request line for error messages. */
@@ -228,11 +232,7 @@ public class StockService {
   /** The SKU's stock at every location that carries it (a store-bound caller: its store). */
   @Transactional(readOnly = true)
   public SkuStock stockOf(long skuId, Caller caller) {
-    Integer known =
-        jdbc.queryForObject("SELECT count(*) FROM skus WHERE id = ?", Integer.class, skuId);
-    if (known == null || known == 0) {
-      throw ApiException.notFound("skuId", "no SKU " + skuId);
-    }
+    requireSku(skuId);
     List<SkuStock.LocationStock> locations =
         jdbc.query(
             "SELECT l.id, l.code, l.kind, s.on_hand, s.reserved, s.in_transit FROM stock s"
@@ -252,6 +252,7 @@ public class StockService {
   }
 
   /** A stock level as HQ and store managers list them. */
+  @Schema(name = "StockLevel")
   public record Level(
       long skuId,
       String skuCode,
@@ -270,6 +271,7 @@ public class StockService {
   @Transactional(readOnly = true)
   public List<Level> levels(Long locationId, Integer maxAvailable, Caller caller) {
     Long location = caller.scope(locationId, "locationId");
+    requireLocation(location);
     return jdbc.query(
         "SELECT s.sku_id, k.code AS sku_code, k.name AS sku_name, s.location_id, l.code AS location_code,"
             + " s.on_hand, s.reserved, s.on_hand - s.reserved AS available, s.in_transit"
@@ -294,6 +296,7 @@ public class StockService {
   }
 
   /** One row of the movement ledger. */
+  @Schema(name = "StockMovement")
   public record Movement(
       long id,
       long skuId,
@@ -310,6 +313,8 @@ public class StockService {
   @Transactional(readOnly = true)
   public List<Movement> movements(long skuId, Long locationId, int limit, Caller caller) {
     Long location = caller.scope(locationId, "locationId");
+    requireSku(skuId);
+    requireLocation(location);
     return jdbc.query(
         "SELECT * FROM stock_movements WHERE sku_id = ? AND (?::bigint IS NULL OR location_id = ?)"
             + " ORDER BY id DESC LIMIT ?",
@@ -329,6 +334,19 @@ public class StockService {
         location,
         location,
         limit);
+  }
+
+  private void requireSku(long skuId) {
+    if (jdbc.queryForList("SELECT 1 FROM skus WHERE id = ?", skuId).isEmpty()) {
+      throw ApiException.notFound("skuId", "no SKU " + skuId);
+    }
+  }
+
+  /** A location asked for by a filter must exist (none asked: fine). */
+  private void requireLocation(Long locationId) {
+    if (locationId != null && locations.kind(locationId).isEmpty()) {
+      throw ApiException.notFound("locationId", "no location " + locationId);
+    }
   }
 
   // Rows are always locked in SKU order, so two multi-line orders cannot deadlock.

@@ -6,13 +6,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,15 +37,13 @@ class PayloadSizeLimit extends OncePerRequestFilter {
     long length = request.getContentLengthLong();
     boolean chunked = "chunked".equalsIgnoreCase(request.getHeader("Transfer-Encoding"));
     if (length > maxBytes || (chunked && length < 0)) {
-      ProblemDetail problem =
-          ProblemDetail.forStatusAndDetail(
+      Problems.write(
+          response,
+          json,
+          Problems.of(
               HttpStatus.PAYLOAD_TOO_LARGE,
-              "the body may be at most " + maxBytes + " bytes, with a Content-Length");
-      problem.setProperty("field", "body");
-      problem.setProperty("errors", List.of(Map.of("field", "body", "message", "too large")));
-      response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
-      response.setContentType("application/problem+json");
-      json.writeValue(response.getOutputStream(), problem);
+              "body",
+              "may be at most " + maxBytes + " bytes, with a Content-Length"));
       return;
     }
     chain.doFilter(request, response);
