@@ -65,7 +65,7 @@ public abstract class ApiTestSupport {
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);
     }
-    return send(request.build());
+    return send(request.build(), body);
   }
 
   /** GET as HQ admin. */
@@ -79,7 +79,7 @@ public abstract class ApiTestSupport {
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);
     }
-    return send(request.build());
+    return send(request.build(), null);
   }
 
   protected Reply putAs(String apiKey, String path, String body) {
@@ -88,7 +88,8 @@ public abstract class ApiTestSupport {
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + apiKey)
             .PUT(HttpRequest.BodyPublishers.ofString(body))
-            .build());
+            .build(),
+        body);
   }
 
   protected Reply patchAs(String apiKey, String path, String body) {
@@ -97,7 +98,8 @@ public abstract class ApiTestSupport {
             .header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + apiKey)
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
-            .build());
+            .build(),
+        body);
   }
 
   protected Reply deleteAs(String apiKey, String path) {
@@ -105,7 +107,8 @@ public abstract class ApiTestSupport {
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .header("Authorization", "Bearer " + apiKey)
             .DELETE()
-            .build());
+            .build(),
+        null);
   }
 
   /** Posts every body to /api/orders (as the admin) at the same moment; the replies in order. */
@@ -137,9 +140,13 @@ public abstract class ApiTestSupport {
     return keys.issue("test " + role.code(), role, store).key();
   }
 
-  private static Reply send(HttpRequest request) {
+  /**
+   * Sends the request and checks the exchange against the OpenAPI document ({@link ApiContract}).
+   */
+  protected Reply send(HttpRequest request, String requestBody) {
     try {
       HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      ApiContract.check(port, request, requestBody, response);
       boolean json = response.headers().firstValue("Content-Type").orElse("").contains("json");
       // Text and HTML (receipts) are read from raw(); their body node is null.
       JsonNode body =

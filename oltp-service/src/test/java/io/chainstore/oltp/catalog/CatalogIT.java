@@ -116,4 +116,21 @@ class CatalogIT extends ApiTestSupport {
     assertThat(reply.status()).as(reply.body().toString()).isEqualTo(status);
     assertThat(reply.body().path("field").asText()).isEqualTo(field);
   }
+
+  @Test
+  void storePricesAndScansAtUnknownStoresAreNotFound() {
+    Fixture f = fixture(new BigDecimal("1.00"), 1);
+    Reply removed = deleteAs(adminKey, "/api/catalog/skus/" + f.sku() + "/store-prices/999999999");
+    assertThat(removed.status()).isEqualTo(404);
+    assertThat(removed.body().path("field").asText()).isEqualTo("storeId");
+    assertThat(
+            deleteAs(adminKey, "/api/catalog/skus/" + f.sku() + "/store-prices/" + f.store())
+                .status())
+        .isEqualTo(204);
+    String barcode = "5" + String.format("%012d", f.sku());
+    jdbc.update("UPDATE skus SET barcode = ? WHERE id = ?", barcode, f.sku());
+    Reply scan = get("/api/catalog/scan/" + barcode + "?storeId=999999999");
+    assertThat(scan.status()).isEqualTo(404);
+    assertThat(scan.body().path("field").asText()).isEqualTo("storeId");
+  }
 }

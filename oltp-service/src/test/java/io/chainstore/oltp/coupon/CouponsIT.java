@@ -178,4 +178,24 @@ class CouponsIT extends ApiTestSupport {
     assertThat(won).isEqualTo(1);
     assertThat(reserved(f.sku(), f.store())).isEqualTo(1);
   }
+
+  @Test
+  void anUnknownMembersWalletIsNotFoundAndPercentOffStopsAtAHundred() {
+    Reply wallet = get("/api/members/999999999/coupons");
+    assertThat(wallet.status()).isEqualTo(404);
+    assertThat(wallet.body().path("field").asText()).isEqualTo("memberId");
+
+    long campaign = campaign();
+    Reply tooMuch =
+        post(
+            "/api/campaigns/" + campaign + "/coupon-templates",
+            """
+            {"code": "T-%s", "name": "150 %% off", "discountType": "percent_off", "percentOff": 150,
+             "channelScope": "all", "validFrom": "2026-01-01T00:00:00Z", "validTo": "2027-01-01T00:00:00Z"}
+            """
+                .formatted(UUID.randomUUID().toString().substring(0, 8)),
+            null);
+    assertThat(tooMuch.status()).isEqualTo(400);
+    assertThat(tooMuch.body().path("field").asText()).isEqualTo("percentOff");
+  }
 }

@@ -59,6 +59,23 @@ class KpiTargetIT extends ApiTestSupport {
             TARGET.replace("300", "-1"));
     assertThat(negative.status()).isEqualTo(400);
     assertThat(negative.body().path("field").asText()).isEqualTo("orders");
+    for (String day : new String[] {"+9999999-01-01", "1969-12-31", "2100-01-01", "2026-02-30"}) {
+      Reply outside = putAs(adminKey, "/api/kpi-targets/" + a.store() + "/day/" + day, TARGET);
+      assertThat(outside.status()).as(day).isEqualTo(400);
+      assertThat(outside.body().path("field").asText()).isEqualTo("periodStart");
+    }
+    Reply fractional =
+        putAs(
+            adminKey,
+            "/api/kpi-targets/" + a.store() + "/day/2026-12-07",
+            TARGET.replace("300", "2.9"));
+    assertThat(fractional.status()).isEqualTo(400);
+    assertThat(fractional.body().path("field").asText()).isEqualTo("orders");
+    Reply query = get("/api/kpi-targets?from=%2B9999999-01-01&to=2026-12-31");
+    assertThat(query.status()).isEqualTo(400);
+    assertThat(query.body().path("field").asText()).isEqualTo("from");
+    assertThat(get("/api/kpi-targets?storeId=999999999&from=2026-01-01&to=2026-12-31").status())
+        .isEqualTo(404);
     Reply warehouse =
         putAs(adminKey, "/api/kpi-targets/" + a.warehouse() + "/day/2026-12-07", TARGET);
     assertThat(warehouse.status()).isEqualTo(422);

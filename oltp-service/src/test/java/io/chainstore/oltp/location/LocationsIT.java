@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainstore.oltp.ApiTestSupport;
 import io.chainstore.oltp.access.Role;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 
 class LocationsIT extends ApiTestSupport {
@@ -53,5 +59,36 @@ class LocationsIT extends ApiTestSupport {
     Reply badQuery = get("/api/locations/nearest?latitude=200&longitude=0");
     assertThat(badQuery.status()).isEqualTo(400);
     assertThat(badQuery.body().path("field").asText()).isEqualTo("latitude");
+  }
+
+  @Test
+  void twoClientsOpeningTheSameCodeAtOnceGetOneStoreAndAConflict() throws Exception {
+    String body = store("twin", "1", "1");
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Reply>> replies = new ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        replies.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return post("/api/locations", body, null);
+                }));
+      }
+      start.countDown();
+      int created = 0;
+      for (var reply : replies) {
+        Reply r = reply.get();
+        assertThat(r.status()).isIn(201, 409);
+        if (r.status() == 409) {
+          assertThat(r.body().path("field").asText()).isEqualTo("code");
+        }
+        created += r.status() == 201 ? 1 : 0;
+      }
+      assertThat(created).isEqualTo(1);
+    } finally {
+      pool.shutdown();
+    }
   }
 }

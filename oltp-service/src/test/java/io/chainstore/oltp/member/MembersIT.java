@@ -132,6 +132,45 @@ class MembersIT extends ApiTestSupport {
     assertThat(reserved(f.sku(), f.store())).isEqualTo(1);
   }
 
+  @Test
+  void returnedGoodsLeaveTheLifetimeSpendAndTheLevelTheyReached() {
+    // 0.50 earns no whole point, yet counts as spend until it comes back.
+    Fixture cheap = fixture(new BigDecimal("0.50"), 10);
+    long member = join(adminKey);
+    long small = paidAndHandedOver(memberOrder(cheap.store(), cheap.sku(), 1, member, 0));
+    assertThat(spend(member)).isEqualByComparingTo("0.50");
+    post(
+        "/api/orders/" + small + "/returns",
+        "{\"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}",
+        null);
+    assertThat(spend(member)).isEqualByComparingTo("0.00");
+
+    // 2 x 600.00 reaches silver (1000); one unit back leaves 600.00: bronze again.
+    Fixture dear = fixture(new BigDecimal("600.00"), 10);
+    long big = paidAndHandedOver(memberOrder(dear.store(), dear.sku(), 2, member, 0));
+    assertThat(get("/api/members/" + member).body().path("level").asText()).isEqualTo("silver");
+    Reply back =
+        post(
+            "/api/orders/" + big + "/returns",
+            "{\"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}",
+            null);
+    assertThat(back.status()).isEqualTo(200);
+    assertThat(spend(member)).isEqualByComparingTo("600.00");
+    assertThat(get("/api/members/" + member).body().path("level").asText()).isEqualTo("bronze");
+  }
+
+  private long paidAndHandedOver(String order) {
+    long id = post("/api/orders", order, null).body().path("id").asLong();
+    assertThat(post("/api/orders/" + id + "/pay", null, null).status()).isEqualTo(200);
+    assertThat(post("/api/orders/" + id + "/fulfil", null, null).status()).isEqualTo(200);
+    return id;
+  }
+
+  private BigDecimal spend(long member) {
+    return jdbc.queryForObject(
+        "SELECT lifetime_spend FROM members WHERE id = ?", BigDecimal.class, member);
+  }
+
   private int balance(long member) {
     return jdbc.queryForObject(
         "SELECT points_balance FROM members WHERE id = ?", Integer.class, member);

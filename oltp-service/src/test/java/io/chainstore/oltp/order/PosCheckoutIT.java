@@ -82,4 +82,40 @@ class PosCheckoutIT extends ApiTestSupport {
     assertThat(getAs(keyFor(Role.POS, other.store()), "/api/orders/" + id + "/receipt").status())
         .isEqualTo(403);
   }
+
+  @Test
+  void anOrderCoveredByPointsIsPaidWithoutTendersAndRefusesAny() {
+    Fixture f = fixture(new BigDecimal("1.00"), 10);
+    jdbc.update("UPDATE members SET points_balance = 500 WHERE id = ?", f.member());
+    jdbc.update(
+        "INSERT INTO points_ledger (member_id, change, balance_after, reason) VALUES (?, 500, 500, 'adjustment')",
+        f.member());
+    String till = keyFor(Role.POS, f.store());
+    String basket =
+        "{\"storeId\": %d, \"channel\": \"pos\", \"memberId\": %d, \"pointsToRedeem\": 200, \"lines\": [{\"skuId\": %d, \"quantity\": 2}]}"
+            .formatted(f.store(), f.member(), f.sku());
+    Reply order = postAs(till, "/api/orders", basket, null);
+    assertThat(order.body().path("totalAmount").decimalValue()).isEqualByComparingTo("0.00");
+    long id = order.body().path("id").asLong();
+
+    Reply tendered =
+        postAs(
+            till,
+            "/api/orders/" + id + "/pay",
+            "{\"payments\": [{\"method\": \"cash\", \"amount\": 0.01}]}",
+            null);
+    assertThat(tendered.status()).isEqualTo(422);
+    assertThat(tendered.body().path("field").asText()).isEqualTo("payments");
+    assertThat(get("/api/orders/" + id).body().path("status").asText()).isEqualTo("created");
+
+    Reply paid = postAs(till, "/api/orders/" + id + "/pay", null, null);
+    assertThat(paid.status()).isEqualTo(200);
+    assertThat(paid.body().path("status").asText()).isEqualTo("paid");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM order_payments WHERE order_id = ?", Integer.class, id))
+        .isZero();
+    assertThat(getAs(till, "/api/orders/" + id + "/receipt").body().path("payments")).isEmpty();
+    assertThat(onHand(f.sku(), f.store())).isEqualTo(8);
+  }
 }

@@ -1,6 +1,7 @@
 package io.chainstore.oltp.stock;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainstore.oltp.ApiTestSupport;
@@ -100,5 +101,58 @@ class StockDocumentsIT extends ApiTestSupport {
         .isEqualTo("stocktake_adjustment stocktake:" + id);
     assertThat(putAs(adminKey, "/api/stock/stocktakes/" + id + "/counts", counts).status())
         .isEqualTo(409);
+  }
+
+  @Test
+  void aTransferCannotDeliverMoreThanItShipped() {
+    Fixture f = fixture(new BigDecimal("1.00"), 3);
+    String transfer =
+        "{\"fromLocationId\": %d, \"toLocationId\": %d, \"lines\": [{\"skuId\": %d, \"quantity\": 1}]}"
+            .formatted(f.warehouse(), f.store(), f.sku());
+    long id = post("/api/stock/transfers", transfer, null).body().path("id").asLong();
+    post("/api/stock/transfers/" + id + "/ship", null, null);
+
+    Reply tooMany =
+        post(
+            "/api/stock/transfers/" + id + "/receive",
+            "{\"lines\": [{\"skuId\": %d, \"quantity\": 5}]}".formatted(f.sku()),
+            null);
+    assertThat(tooMany.status()).isEqualTo(422);
+    assertThat(tooMany.body().path("field").asText()).isEqualTo("lines[0].quantity");
+    assertThat(onHand(f.sku(), f.store())).isEqualTo(3);
+    assertThat(inTransit(f.sku(), f.store())).isEqualTo(1);
+    assertThat(get("/api/stock/documents/" + id).body().path("status").asText())
+        .isEqualTo("shipped");
+    // The database refuses it too, whoever writes the row.
+    assertThatThrownBy(
+            () ->
+                jdbc.update(
+                    "UPDATE stock_document_lines SET received_quantity = 5 WHERE document_id = ?",
+                    id))
+        .hasMessageContaining("stock_document_lines_received_within_shipped");
+  }
+
+  @Test
+  void aStocktakeNeedsAKnownLocationAndCountsNameEachSkuOnce() {
+    Reply unknown = post("/api/stock/stocktakes", "{\"locationId\": 999999999}", null);
+    assertThat(unknown.status()).isEqualTo(422);
+    assertThat(unknown.body().path("field").asText()).isEqualTo("locationId");
+
+    Fixture f = fixture(new BigDecimal("1.00"), 10);
+    long id =
+        post("/api/stock/stocktakes", "{\"locationId\": %d}".formatted(f.store()), null)
+            .body()
+            .path("id")
+            .asLong();
+    Reply twice =
+        putAs(
+            adminKey,
+            "/api/stock/stocktakes/" + id + "/counts",
+            "{\"lines\": [{\"skuId\": %d, \"quantity\": 9}, {\"skuId\": %d, \"quantity\": 4}]}"
+                .formatted(f.sku(), f.sku()));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.body().path("field").asText()).isEqualTo("lines[1].skuId");
+    assertThat(get("/api/stock/documents/" + id).body().path("lines").get(0).has("countedQuantity"))
+        .isFalse();
   }
 }

@@ -101,4 +101,16 @@ class StockLedgerIT extends ApiTestSupport {
     assertThat(badLimit.status()).isEqualTo(400);
     assertThat(badLimit.body().path("field").asText()).isEqualTo("limit");
   }
+
+  @Test
+  void movementsAndLevelsOfUnknownThingsAreNotFound() {
+    Reply sku = get("/api/stock/999999999/movements");
+    assertThat(sku.status()).isEqualTo(404);
+    assertThat(sku.body().path("field").asText()).isEqualTo("skuId");
+    Fixture f = fixture(new BigDecimal("1.00"), 1);
+    Reply location = get("/api/stock/" + f.sku() + "/movements?locationId=999999999");
+    assertThat(location.status()).isEqualTo(404);
+    assertThat(location.body().path("field").asText()).isEqualTo("locationId");
+    assertThat(get("/api/stock?locationId=999999999").status()).isEqualTo(404);
+  }
 }
