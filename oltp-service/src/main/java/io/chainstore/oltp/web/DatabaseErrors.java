@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * What a failure of the database means to the client: unavailable (503, try again after a few
@@ -43,7 +44,8 @@ public class DatabaseErrors {
           new Problem(
               HttpStatus.SERVICE_UNAVAILABLE,
               null,
-              "the database is unavailable; nothing was changed, try again shortly",
+              "the database is unavailable; retry after Retry-After seconds (with the same"
+                  + " Idempotency-Key a retry never applies a write twice)",
               retryAfterSeconds));
     }
     PSQLException sql = Causes.find(failure, PSQLException.class);
@@ -87,6 +89,12 @@ public class DatabaseErrors {
         if (state.startsWith("08") || state.matches("57P0[123]")) {
           return true;
         }
+      }
+      // A failed rollback hides the failure that caused it: look at that one too.
+      if (t instanceof TransactionSystemException rollback
+          && rollback.getApplicationException() != null
+          && unavailable(rollback.getApplicationException())) {
+        return true;
       }
       if (t.getCause() == t) {
         break;

@@ -46,7 +46,8 @@ class OpenApiDocument {
           "413", "The request is larger than the service accepts",
           "422", "Refers to something that does not exist or breaks a business rule",
           "500", "An unexpected error; it is logged",
-          "503", "The database is unavailable; nothing was changed, retry after Retry-After");
+          "503",
+              "The database is unavailable; retry after Retry-After (safe with an Idempotency-Key)");
 
   private static final Map<String, String> WRITES =
       Map.of(
