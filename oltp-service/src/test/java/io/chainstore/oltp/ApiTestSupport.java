@@ -11,7 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -234,5 +236,28 @@ public abstract class ApiTestSupport {
         Integer.class,
         sku,
         location);
+  }
+
+  /**
+   * A digest of every table's content (the API keys the tests issue themselves aside): a refused
+   * request must leave each exactly as it was.
+   */
+  protected Map<String, String> tableDigests() {
+    Map<String, String> digests = new LinkedHashMap<>();
+    for (String table :
+        jdbc.queryForList(
+            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
+                + " AND tablename NOT IN ('flyway_schema_history', 'api_keys') ORDER BY tablename",
+            String.class)) {
+      digests.put(
+          table,
+          jdbc.queryForObject(
+              "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
+                  + " FROM "
+                  + table
+                  + " t",
+              String.class));
+    }
+    return digests;
   }
 }

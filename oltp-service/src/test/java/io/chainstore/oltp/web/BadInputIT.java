@@ -625,27 +625,4 @@ class BadInputIT extends ApiTestSupport {
   private static String valueAt(String body, String field) throws Exception {
     return JSON.writeValueAsString(JSON.readTree(body).get(field));
   }
-
-  /**
-   * A digest of every table's content: a refused request must leave each exactly as it was (the
-   * keys the tests issue themselves aside).
-   */
-  private Map<String, String> tableDigests() {
-    Map<String, String> digests = new LinkedHashMap<>();
-    for (String table :
-        jdbc.queryForList(
-            "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"
-                + " AND tablename NOT IN ('flyway_schema_history', 'api_keys') ORDER BY tablename",
-            String.class)) {
-      digests.put(
-          table,
-          jdbc.queryForObject(
-              "SELECT count(*) || ':' || md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), ''))"
-                  + " FROM "
-                  + table
-                  + " t",
-              String.class));
-    }
-    return digests;
-  }
 }
