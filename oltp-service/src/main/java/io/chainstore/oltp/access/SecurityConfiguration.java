@@ -95,16 +95,21 @@ class SecurityConfiguration {
     Problems.write(response, json, Problems.of(status, "Authorization", detail));
   }
 
-  /** URLs the firewall refuses (an encoded ; or /, a ..): problem+json naming the path. */
+  /**
+   * Requests the firewall refuses (an encoded ; or / in the path, a .. segment, a method like
+   * TRACE, a control character in a header): problem+json with the firewall's reason.
+   */
   @Bean
-  RequestRejectedHandler refusedUrls() {
-    return (request, response, e) ->
-        Problems.write(
-            response,
-            json,
-            Problems.of(
-                HttpStatus.BAD_REQUEST,
-                "path",
-                "must not contain encoded slashes, semicolons, percent signs, or dot segments"));
+  RequestRejectedHandler refusedRequests() {
+    return (request, response, e) -> {
+      String reason = String.valueOf(e.getMessage());
+      boolean method = reason.contains("HTTP method");
+      String field = method ? "method" : reason.contains("header") ? "headers" : "path";
+      Problems.write(
+          response,
+          json,
+          Problems.of(
+              method ? HttpStatus.METHOD_NOT_ALLOWED : HttpStatus.BAD_REQUEST, field, reason));
+    };
   }
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -68,8 +69,10 @@ class LocationController {
   @GetMapping("/nearest")
   @Operation(summary = "The stores (or warehouses) nearest to a point, with their distance in km")
   List<Location> nearest(
-      @RequestParam @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-      @RequestParam @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @RequestParam @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 10)
+          BigDecimal latitude,
+      @RequestParam @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 10)
+          BigDecimal longitude,
       @RequestParam(defaultValue = "store")
           @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
           String kind,

@@ -3,6 +3,7 @@ package io.chainstore.oltp.location;
 import io.chainstore.oltp.web.ApiException;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,8 +28,9 @@ public class Locations {
       @NotBlank @Size(max = 200) String name,
       @NotNull @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
           String kind,
-      @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-      @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
+      @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6)
+          BigDecimal longitude,
       @Size(max = 200) String openingHours) {}
 
   /** A location, with its distance when asked for the nearest. */

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -47,8 +48,10 @@ class OrderController {
   }
 
   record PickupStoresRequest(
-      @NotNull @DecimalMin("-90") @DecimalMax("90") BigDecimal latitude,
-      @NotNull @DecimalMin("-180") @DecimalMax("180") BigDecimal longitude,
+      @NotNull @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 10)
+          BigDecimal latitude,
+      @NotNull @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 10)
+          BigDecimal longitude,
       @NotNull @Size(min = 1, max = 200) List<CreateOrderRequest.@Valid @NotNull Line> lines,
       @Min(1) @Max(50) Integer limit) {}
 
