@@ -7,12 +7,16 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.SimpleValidationReportFormat;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +50,29 @@ public final class ApiContract {
       }
     }
     return document;
+  }
+
+  /** One operation of the document: its method (lower case), path template and description. */
+  public record Operation(String method, String path, JsonNode spec) {}
+
+  /** Every operation the document describes. */
+  public static List<Operation> operations(int port) {
+    List<Operation> out = new ArrayList<>();
+    try {
+      new ObjectMapper()
+          .readTree(document(port))
+          .path("paths")
+          .fields()
+          .forEachRemaining(
+              path ->
+                  path.getValue()
+                      .fields()
+                      .forEachRemaining(
+                          op -> out.add(new Operation(op.getKey(), path.getKey(), op.getValue()))));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    return out;
   }
 
   private static synchronized OpenApiInteractionValidator validator(int port) {

@@ -40,259 +40,195 @@ class BadInputIT extends ApiTestSupport {
 
   private static final String PLACEHOLDER = "__bad_value__";
 
-  /** A write endpoint: a valid body, and its fields by kind. */
-  private record Endpoint(
-      String method,
-      String path,
-      String body,
-      List<String> wholeNumbers,
-      List<String> numbers,
-      List<String> amounts,
-      List<String> texts,
-      List<String> choices,
-      List<String> times) {}
+  /** A write endpoint with a valid body, and the bad values each of its fields is tried with. */
+  private record Endpoint(String method, String path, String body, Map<String, List<String>> bad) {
+
+    Endpoint spoil(List<String> values, String... fields) {
+      Map<String, List<String>> more = new LinkedHashMap<>(bad);
+      for (String field : fields) {
+        more.merge(field, values, (a, b) -> Stream.concat(a.stream(), b.stream()).toList());
+      }
+      return new Endpoint(method, path, body, more);
+    }
+  }
+
+  private static Endpoint endpoint(String method, String path, String body) {
+    return new Endpoint(method, path, body, Map.of());
+  }
 
   @TestFactory
   Stream<DynamicTest> everyWriteEndpointRefusesEveryClassOfBadInput() throws Exception {
     World w = world();
     List<Endpoint> endpoints =
         List.of(
-            new Endpoint(
-                "POST",
-                "/api/orders",
-                """
+            endpoint(
+                    "POST",
+                    "/api/orders",
+                    """
                 {"storeId": %d, "channel": "pos", "memberId": %d, "pointsToRedeem": 0,
                  "couponCode": "CNONE", "lines": [{"skuId": %d, "quantity": 1}]}"""
-                    .formatted(w.store, w.member, w.sku),
-                List.of(
-                    "storeId", "memberId", "pointsToRedeem", "lines[0].skuId", "lines[0].quantity"),
-                List.of(),
-                List.of(),
-                List.of("couponCode"),
-                List.of("channel"),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/orders/" + w.order + "/pay",
-                """
-                {"payments": [{"method": "cash", "amount": 2.00, "tendered": 5.00, "reference": "r"}]}""",
-                List.of(),
-                List.of(),
-                List.of("payments[0].amount", "payments[0].tendered"),
-                List.of("payments[0].method", "payments[0].reference"),
-                List.of("payments[0].method"),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/orders/" + w.order + "/returns",
-                "{\"storeId\": %d, \"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}"
-                    .formatted(w.store),
-                List.of("storeId", "lines[0].lineNo", "lines[0].quantity"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/orders/pickup-stores",
-                """
+                        .formatted(w.store, w.member, w.sku))
+                .spoil(
+                    BAD_WHOLE_NUMBERS,
+                    "storeId",
+                    "memberId",
+                    "pointsToRedeem",
+                    "lines[0].skuId",
+                    "lines[0].quantity")
+                .spoil(BAD_TEXTS, "couponCode")
+                .spoil(BAD_CHOICES, "channel"),
+            endpoint(
+                    "POST",
+                    "/api/orders/" + w.order + "/pay",
+                    """
+                {"payments": [{"method": "cash", "amount": 2.00, "tendered": 5.00, "reference": "r"}]}""")
+                .spoil(BAD_AMOUNTS, "payments[0].amount", "payments[0].tendered")
+                .spoil(BAD_TEXTS, "payments[0].method", "payments[0].reference")
+                .spoil(BAD_CHOICES, "payments[0].method"),
+            endpoint(
+                    "POST",
+                    "/api/orders/" + w.order + "/returns",
+                    "{\"storeId\": %d, \"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}"
+                        .formatted(w.store))
+                .spoil(BAD_WHOLE_NUMBERS, "storeId", "lines[0].lineNo", "lines[0].quantity"),
+            endpoint(
+                    "POST",
+                    "/api/orders/pickup-stores",
+                    """
                 {"latitude": 52.5, "longitude": 13.4, "lines": [{"skuId": %d, "quantity": 1}],
                  "limit": 5}"""
-                    .formatted(w.sku),
-                List.of("lines[0].skuId", "lines[0].quantity", "limit"),
-                List.of("latitude", "longitude"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/members",
-                "{\"name\": \"Ada\", \"phone\": \"+491700000001\"}",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("name", "phone"),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/locations",
-                """
+                        .formatted(w.sku))
+                .spoil(BAD_WHOLE_NUMBERS, "lines[0].skuId", "lines[0].quantity", "limit")
+                .spoil(BAD_NUMBERS, "latitude", "longitude"),
+            endpoint("POST", "/api/members", "{\"name\": \"Ada\", \"phone\": \"+491700000001\"}")
+                .spoil(BAD_TEXTS, "name", "phone"),
+            endpoint(
+                    "POST",
+                    "/api/locations",
+                    """
                 {"code": "BAD-1", "name": "Bad", "kind": "store", "latitude": 1.5, "longitude": 2.5,
-                 "openingHours": "Mo-Fr 9-17"}""",
-                List.of(),
-                List.of("latitude", "longitude"),
-                List.of(),
-                List.of("code", "name", "kind", "openingHours"),
-                List.of("kind"),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/catalog/products",
-                """
+                 "openingHours": "Mo-Fr 9-17"}""")
+                .spoil(BAD_NUMBERS, "latitude", "longitude")
+                .spoil(BAD_TEXTS, "code", "name", "kind", "openingHours")
+                .spoil(BAD_CHOICES, "kind"),
+            endpoint(
+                    "POST",
+                    "/api/catalog/products",
+                    """
                 {"code": "BAD-P", "name": "Bad", "kind": "goods", "category": "c",
-                 "skus": [{"code": "BAD-S", "name": "Bad S", "barcode": "12345678", "price": 1.00}]}""",
-                List.of(),
-                List.of(),
-                List.of("skus[0].price"),
-                List.of(
-                    "code", "name", "category", "skus[0].code", "skus[0].name", "skus[0].barcode"),
-                List.of("kind"),
-                List.of()),
-            new Endpoint(
-                "PATCH",
-                "/api/catalog/products/" + w.product,
-                "{\"name\": \"Renamed\", \"category\": \"c2\"}",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("name", "category"),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/catalog/products/" + w.product + "/skus",
-                "{\"code\": \"BAD-S2\", \"name\": \"Bad S2\", \"barcode\": \"12345679\", \"price\": 1.00}",
-                List.of(),
-                List.of(),
-                List.of("price"),
-                List.of("code", "name", "barcode"),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "PUT",
-                "/api/catalog/skus/" + w.sku + "/price",
-                "{\"price\": 1.00}",
-                List.of(),
-                List.of(),
-                List.of("price"),
-                List.of(),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "PUT",
-                "/api/catalog/skus/" + w.sku + "/store-prices/" + w.store,
-                "{\"price\": 1.00}",
-                List.of(),
-                List.of(),
-                List.of("price"),
-                List.of(),
-                List.of(),
-                List.of()),
+                 "skus": [{"code": "BAD-S", "name": "Bad S", "barcode": "12345678", "price": 1.00}]}""")
+                .spoil(BAD_AMOUNTS, "skus[0].price")
+                .spoil(
+                    BAD_TEXTS,
+                    "code",
+                    "name",
+                    "category",
+                    "skus[0].code",
+                    "skus[0].name",
+                    "skus[0].barcode")
+                .spoil(BAD_CHOICES, "kind"),
+            endpoint(
+                    "PATCH",
+                    "/api/catalog/products/" + w.product,
+                    "{\"name\": \"Renamed\", \"category\": \"c2\"}")
+                .spoil(BAD_TEXTS, "name", "category"),
+            endpoint(
+                    "POST",
+                    "/api/catalog/products/" + w.product + "/skus",
+                    "{\"code\": \"BAD-S2\", \"name\": \"Bad S2\", \"barcode\": \"12345679\", \"price\": 1.00}")
+                .spoil(BAD_AMOUNTS, "price")
+                .spoil(BAD_TEXTS, "code", "name", "barcode"),
+            endpoint("PUT", "/api/catalog/skus/" + w.sku + "/price", "{\"price\": 1.00}")
+                .spoil(BAD_AMOUNTS, "price"),
+            endpoint(
+                    "PUT",
+                    "/api/catalog/skus/" + w.sku + "/store-prices/" + w.store,
+                    "{\"price\": 1.00}")
+                .spoil(BAD_AMOUNTS, "price"),
             moveEndpoint("/api/stock/receipts", w),
             moveEndpoint("/api/stock/issues", w),
-            new Endpoint(
-                "POST",
-                "/api/stock/transfers",
-                """
+            endpoint(
+                    "POST",
+                    "/api/stock/transfers",
+                    """
                 {"fromLocationId": %d, "toLocationId": %d, "reference": "T",
                  "lines": [{"skuId": %d, "quantity": 1}]}"""
-                    .formatted(w.warehouse, w.store, w.sku),
-                List.of("fromLocationId", "toLocationId", "lines[0].skuId", "lines[0].quantity"),
-                List.of(),
-                List.of(),
-                List.of("reference"),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/stock/transfers/" + w.transfer + "/receive",
-                "{\"lines\": [{\"skuId\": %d, \"quantity\": 1}]}".formatted(w.sku),
-                List.of("lines[0].skuId", "lines[0].quantity"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/stock/stocktakes",
-                "{\"locationId\": %d, \"reference\": \"count\"}".formatted(w.store),
-                List.of("locationId"),
-                List.of(),
-                List.of(),
-                List.of("reference"),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "PUT",
-                "/api/stock/stocktakes/" + w.stocktake + "/counts",
-                "{\"lines\": [{\"skuId\": %d, \"quantity\": 1}]}".formatted(w.sku),
-                List.of("lines[0].skuId", "lines[0].quantity"),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/campaigns",
-                """
+                        .formatted(w.warehouse, w.store, w.sku))
+                .spoil(
+                    BAD_WHOLE_NUMBERS,
+                    "fromLocationId",
+                    "toLocationId",
+                    "lines[0].skuId",
+                    "lines[0].quantity")
+                .spoil(BAD_TEXTS, "reference"),
+            endpoint(
+                    "POST",
+                    "/api/stock/transfers/" + w.transfer + "/receive",
+                    "{\"lines\": [{\"skuId\": %d, \"quantity\": 1}]}".formatted(w.sku))
+                .spoil(BAD_WHOLE_NUMBERS, "lines[0].skuId", "lines[0].quantity"),
+            endpoint(
+                    "POST",
+                    "/api/stock/stocktakes",
+                    "{\"locationId\": %d, \"reference\": \"count\"}".formatted(w.store))
+                .spoil(BAD_WHOLE_NUMBERS, "locationId")
+                .spoil(BAD_TEXTS, "reference"),
+            endpoint(
+                    "PUT",
+                    "/api/stock/stocktakes/" + w.stocktake + "/counts",
+                    "{\"lines\": [{\"skuId\": %d, \"quantity\": 1}]}".formatted(w.sku))
+                .spoil(BAD_WHOLE_NUMBERS, "lines[0].skuId", "lines[0].quantity"),
+            endpoint(
+                    "POST",
+                    "/api/campaigns",
+                    """
                 {"code": "BAD-C", "name": "Bad", "startsAt": "2026-01-01T00:00:00Z",
-                 "endsAt": "2027-01-01T00:00:00Z"}""",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("code", "name"),
-                List.of(),
-                List.of("startsAt", "endsAt")),
-            new Endpoint(
-                "POST",
-                "/api/campaigns/" + w.campaign + "/coupon-templates",
-                """
+                 "endsAt": "2027-01-01T00:00:00Z"}""")
+                .spoil(BAD_TEXTS, "code", "name")
+                .spoil(BAD_TIMES, "startsAt", "endsAt"),
+            endpoint(
+                    "POST",
+                    "/api/campaigns/" + w.campaign + "/coupon-templates",
+                    """
                 {"code": "BAD-T", "name": "Bad", "discountType": "amount_off", "amountOff": 1.00,
                  "maxDiscount": 5.00, "minSpend": 0, "channelScope": "all",
                  "validFrom": "2026-01-01T00:00:00Z", "validTo": "2027-01-01T00:00:00Z",
-                 "totalLimit": 10, "perMemberLimit": 1}""",
-                List.of("totalLimit", "perMemberLimit"),
-                List.of(),
-                List.of("amountOff", "maxDiscount", "minSpend"),
-                List.of("code", "name", "discountType", "channelScope"),
-                List.of("discountType", "channelScope"),
-                List.of("validFrom", "validTo")),
-            new Endpoint(
-                "POST",
-                "/api/coupon-templates/" + w.template + "/issue",
-                "{\"batch\": \"b-1\", \"memberIds\": [%d]}".formatted(w.member),
-                List.of("memberIds[0]"),
-                List.of(),
-                List.of(),
-                List.of("batch"),
-                List.of(),
-                List.of()),
-            new Endpoint(
-                "POST",
-                "/api/admin/api-keys",
-                "{\"name\": \"k\", \"role\": \"hq_analyst\"}",
-                List.of(),
-                List.of(),
-                List.of(),
-                List.of("name"),
-                List.of("role"),
-                List.of()),
-            new Endpoint(
-                "PUT",
-                "/api/kpi-targets/" + w.store + "/day/2026-12-01",
-                "{\"netSales\": 1.00, \"orders\": 1, \"newMembers\": 1}",
-                List.of("orders", "newMembers"),
-                List.of(),
-                List.of("netSales"),
-                List.of(),
-                List.of(),
-                List.of()));
+                 "totalLimit": 10, "perMemberLimit": 1}""")
+                .spoil(BAD_WHOLE_NUMBERS, "totalLimit", "perMemberLimit")
+                .spoil(BAD_AMOUNTS, "amountOff", "maxDiscount", "minSpend")
+                .spoil(BAD_TEXTS, "code", "name", "discountType", "channelScope")
+                .spoil(BAD_CHOICES, "discountType", "channelScope")
+                .spoil(BAD_TIMES, "validFrom", "validTo"),
+            endpoint(
+                    "POST",
+                    "/api/coupon-templates/" + w.template + "/issue",
+                    "{\"batch\": \"b-1\", \"memberIds\": [%d]}".formatted(w.member))
+                .spoil(BAD_WHOLE_NUMBERS, "memberIds[0]")
+                .spoil(BAD_TEXTS, "batch"),
+            endpoint("POST", "/api/admin/api-keys", "{\"name\": \"k\", \"role\": \"hq_analyst\"}")
+                .spoil(BAD_TEXTS, "name")
+                .spoil(BAD_CHOICES, "role"),
+            endpoint(
+                    "PUT",
+                    "/api/kpi-targets/" + w.store + "/day/2026-12-01",
+                    "{\"netSales\": 1.00, \"orders\": 1, \"newMembers\": 1}")
+                .spoil(BAD_WHOLE_NUMBERS, "orders", "newMembers")
+                .spoil(BAD_AMOUNTS, "netSales"));
 
     List<DynamicTest> tests = new ArrayList<>();
     Map<String, String> before = tableDigests();
     for (Endpoint e : endpoints) {
       String where = e.method() + " " + e.path();
-      cases(e.wholeNumbers(), BAD_WHOLE_NUMBERS, e, tests);
-      cases(e.numbers(), BAD_NUMBERS, e, tests);
-      cases(e.amounts(), BAD_AMOUNTS, e, tests);
-      cases(e.texts(), BAD_TEXTS, e, tests);
-      cases(e.choices(), BAD_CHOICES, e, tests);
-      cases(e.times(), BAD_TIMES, e, tests);
+      e.bad()
+          .forEach(
+              (field, values) ->
+                  values.forEach(
+                      value ->
+                          tests.add(
+                              refused(
+                                  where + " " + field + " = " + value,
+                                  e,
+                                  replace(e.body(), field, value),
+                                  field))));
       String first = topLevelFields(e.body()).get(0);
       String twice =
           e.body()
@@ -310,30 +246,13 @@ class BadInputIT extends ApiTestSupport {
   }
 
   private static Endpoint moveEndpoint(String path, World w) {
-    return new Endpoint(
-        "POST",
-        path,
-        "{\"locationId\": %d, \"reference\": \"R\", \"lines\": [{\"skuId\": %d, \"quantity\": 1}]}"
-            .formatted(w.store, w.sku),
-        List.of("locationId", "lines[0].skuId", "lines[0].quantity"),
-        List.of(),
-        List.of(),
-        List.of("reference"),
-        List.of(),
-        List.of());
-  }
-
-  private void cases(List<String> fields, List<String> values, Endpoint e, List<DynamicTest> out) {
-    for (String field : fields) {
-      for (String value : values) {
-        out.add(
-            refused(
-                e.method() + " " + e.path() + " " + field + " = " + value,
-                e,
-                replace(e.body(), field, value),
-                field));
-      }
-    }
+    return endpoint(
+            "POST",
+            path,
+            "{\"locationId\": %d, \"reference\": \"R\", \"lines\": [{\"skuId\": %d, \"quantity\": 1}]}"
+                .formatted(w.store, w.sku))
+        .spoil(BAD_WHOLE_NUMBERS, "locationId", "lines[0].skuId", "lines[0].quantity")
+        .spoil(BAD_TEXTS, "reference");
   }
 
   private DynamicTest refused(String name, Endpoint e, String body, String field) {

@@ -51,14 +51,8 @@ class OpenApiFuzzIT extends ApiTestSupport {
     document = JSON.readTree(ApiContract.document(port));
     schemas = document.path("components").path("schemas");
     Map<String, String> before = tableDigests();
-    Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields();
-    while (paths.hasNext()) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      Iterator<Map.Entry<String, JsonNode>> operations = path.getValue().fields();
-      while (operations.hasNext()) {
-        Map.Entry<String, JsonNode> operation = operations.next();
-        fuzz(operation.getKey().toUpperCase(Locale.ROOT), path.getKey(), operation.getValue());
-      }
+    for (ApiContract.Operation op : ApiContract.operations(port)) {
+      fuzz(op.method().toUpperCase(Locale.ROOT), op.path(), op.spec());
     }
     assertThat(failures).as("%d of %d requests", failures.size(), sent).isEmpty();
     assertThat(sent).isGreaterThan(700);
