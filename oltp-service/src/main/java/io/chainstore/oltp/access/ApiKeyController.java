@@ -42,7 +42,7 @@ class ApiKeyController {
       description =
           "The key is in the response once; only its hash is stored. Deliberately not"
               + " idempotent: a stored response would keep the secret. A retry issues another key.")
-  ResponseEntity<ApiKeys.IssuedKey> create(@Valid @RequestBody CreateKeyRequest request) {
+  ResponseEntity<ApiKeys.IssuedKey> issueApiKey(@Valid @RequestBody CreateKeyRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED)
         .body(keys.issue(request.name(), request.role(), request.storeId()));
   }
@@ -50,7 +50,7 @@ class ApiKeyController {
   @AllowedRoles(Role.HQ_ADMIN)
   @GetMapping
   @Operation(summary = "All API keys with their role, store and revocation; never a secret")
-  List<ApiKeys.KeyInfo> list() {
+  List<ApiKeys.KeyInfo> listApiKeys() {
     return keys.list();
   }
 
@@ -63,7 +63,7 @@ class ApiKeyController {
               + " and within 5 seconds by every other instance (answers are cached that long).")
   @ApiResponse(responseCode = "200", description = "The key, revoked")
   @ApiResponse(responseCode = "404", description = "No such key")
-  ApiKeys.KeyInfo revoke(@PathVariable long id) {
+  ApiKeys.KeyInfo revokeApiKey(@PathVariable long id) {
     return keys.revoke(id);
   }
 }

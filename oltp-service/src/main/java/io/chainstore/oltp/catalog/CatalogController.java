@@ -50,7 +50,7 @@ class CatalogController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/products")
   @Operation(summary = "Create a product (goods, service or part) with its SKUs; HQ admin")
-  ResponseEntity<Product> create(
+  ResponseEntity<Product> createProduct(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody ProductRequest request) {
     return idempotent.run(
@@ -64,7 +64,7 @@ class CatalogController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/products")
   @Operation(summary = "Search products by name or code, category and kind")
-  List<Product> search(
+  List<Product> searchProducts(
       @RequestParam(required = false) @Size(max = 100) String q,
       @RequestParam(required = false) @Size(max = 100) String category,
       @RequestParam(required = false)
@@ -79,14 +79,14 @@ class CatalogController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/products/{productId}")
   @Operation(summary = "A product with its SKUs")
-  Product product(@PathVariable long productId) {
+  Product getProduct(@PathVariable long productId) {
     return catalog.product(productId);
   }
 
   @AllowedRoles(Role.HQ_ADMIN)
   @PatchMapping("/products/{productId}")
   @Operation(summary = "Rename a product or move it to another category; HQ admin")
-  ResponseEntity<Product> update(
+  ResponseEntity<Product> updateProduct(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long productId,
       @Valid @RequestBody CatalogModels.ProductUpdate update) {

@@ -111,7 +111,7 @@ class CouponController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/campaigns")
   @Operation(summary = "Create a campaign; HQ admin")
-  ResponseEntity<Campaign> campaign(
+  ResponseEntity<Campaign> createCampaign(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody CampaignRequest request) {
     if (!request.endsAt().isAfter(request.startsAt())) {
@@ -143,7 +143,7 @@ class CouponController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/campaigns/{campaignId}/coupon-templates")
   @Operation(summary = "Add a coupon template to a campaign; HQ admin")
-  ResponseEntity<TemplateCreated> template(
+  ResponseEntity<TemplateCreated> createCouponTemplate(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @PathVariable long campaignId,
       @Valid @RequestBody TemplateRequest request) {
@@ -201,7 +201,7 @@ class CouponController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping("/coupon-templates/{templateId}/issue")
   @Operation(summary = "Issue coupons to members, idempotent per batch; HQ admin")
-  ResponseEntity<IssueResult> issue(
+  ResponseEntity<IssueResult> issueCoupons(
       @PathVariable long templateId, @Valid @RequestBody IssueRequest request) {
     // Idempotent by its batch, so no Idempotency-Key is needed to retry it.
     return idempotent.run(
@@ -272,7 +272,7 @@ class CouponController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}/coupons")
   @Operation(summary = "A member's coupons with their status and terms")
-  List<WalletCoupon> wallet(@PathVariable long memberId) {
+  List<WalletCoupon> memberCoupons(@PathVariable long memberId) {
     if (jdbc.queryForList("SELECT 1 FROM members WHERE id = ?", memberId).isEmpty()) {
       throw ApiException.notFound("memberId", "no member " + memberId);
     }

@@ -26,8 +26,11 @@ public class IdempotentRequests {
   public static final String HEADER = "Idempotency-Key";
   public static final String REPLAYED_HEADER = "Idempotent-Replayed";
   private static final int MAX_KEY_LENGTH = 200;
-  private static final Pattern VALID_KEY =
-      Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
+
+  /** What a key may be: 1 to 200 visible ASCII characters (as the OpenAPI document says too). */
+  public static final String KEY_PATTERN = "[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}";
+
+  private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
 
   private final JdbcTemplate jdbc;
   private final TransactionTemplate tx;

@@ -60,7 +60,7 @@ class KpiTargetController {
   @PutMapping("/{storeId}/{periodType}/{periodStart}")
   @Operation(summary = "Set (or replace) a store's target for a day or a month; HQ admin")
   @Transactional
-  public Target set(
+  public Target setKpiTarget(
       @PathVariable @Min(1) long storeId,
       @PathVariable @Pattern(regexp = "day|month", message = "must be day or month")
           String periodType,
@@ -95,7 +95,7 @@ class KpiTargetController {
   @AllowedRoles({Role.HQ_ANALYST, Role.HQ_ADMIN, Role.STORE_MANAGER})
   @GetMapping
   @Operation(summary = "Targets in a date range; a store manager sees its own store's only")
-  public List<Target> list(
+  public List<Target> listKpiTargets(
       @RequestParam(required = false) @Min(1) Long storeId,
       @RequestParam LocalDate from,
       @RequestParam LocalDate to) {

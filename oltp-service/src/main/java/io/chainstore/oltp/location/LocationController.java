@@ -44,7 +44,7 @@ class LocationController {
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping
   @Operation(summary = "Open a store or warehouse; HQ admin")
-  ResponseEntity<Location> create(
+  ResponseEntity<Location> createLocation(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @Valid @RequestBody LocationRequest request) {
     return idempotent.run(
@@ -58,7 +58,7 @@ class LocationController {
   @AllowedRoles(anyRole = true)
   @GetMapping
   @Operation(summary = "All locations, or those of one kind")
-  List<Location> list(
+  List<Location> listLocations(
       @RequestParam(required = false)
           @Pattern(regexp = "store|warehouse", message = "must be store or warehouse")
           String kind) {
@@ -68,7 +68,7 @@ class LocationController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/nearest")
   @Operation(summary = "The stores (or warehouses) nearest to a point, with their distance in km")
-  List<Location> nearest(
+  List<Location> nearestLocations(
       @RequestParam @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 10)
           BigDecimal latitude,
       @RequestParam @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 10)

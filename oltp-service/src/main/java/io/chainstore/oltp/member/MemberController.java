@@ -88,7 +88,7 @@ class MemberController {
   @AllowedRoles({Role.STOREFRONT, Role.POS, Role.HQ_ADMIN})
   @PostMapping("/members")
   @Operation(summary = "Join: a new member at the lowest level (storefront, POS, HQ admin)")
-  ResponseEntity<Member> join(
+  ResponseEntity<Member> joinMembership(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody JoinRequest request) {
     return idempotent.run(
@@ -114,7 +114,7 @@ class MemberController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}")
   @Operation(summary = "A member with level, points and lifetime spend")
-  Member member(@PathVariable long memberId) {
+  Member getMember(@PathVariable long memberId) {
     List<Member> found = jdbc.query("SELECT * FROM members WHERE id = ?", MEMBER, memberId);
     if (found.isEmpty()) {
       throw ApiException.notFound("memberId", "no member " + memberId);
@@ -125,7 +125,7 @@ class MemberController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/members")
   @Operation(summary = "Identify a member by phone or member code (at the till or online)")
-  Member lookup(
+  Member findMember(
       @RequestParam(required = false)
           @Pattern(regexp = "\\+?[0-9]{6,15}", message = "must be 6 to 15 digits")
           String phone,
@@ -151,10 +151,10 @@ class MemberController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/members/{memberId}/points")
   @Operation(summary = "The member's points ledger, newest first")
-  List<PointsEntry> points(
+  List<PointsEntry> memberPoints(
       @PathVariable long memberId,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
-    member(memberId);
+    getMember(memberId);
     return jdbc.query(
         "SELECT * FROM points_ledger WHERE member_id = ? ORDER BY id DESC LIMIT ?",
         (rs, i) ->
@@ -172,7 +172,7 @@ class MemberController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/member-levels")
   @Operation(summary = "Member levels with their discount, points rate and upgrade threshold")
-  List<Level> levels() {
+  List<Level> memberLevels() {
     return jdbc.query(
         "SELECT * FROM member_levels ORDER BY upgrade_spend",
         (rs, i) ->

@@ -80,7 +80,7 @@ class OrderController {
   @ApiResponse(
       responseCode = "422",
       description = "Unknown store, member or SKU; or key reused for another request")
-  ResponseEntity<Order> create(
+  ResponseEntity<Order> createOrder(
       @Parameter(description = "Retries with the same key return the first response")
           @RequestHeader(name = IdempotentRequests.HEADER, required = false)
           String idempotencyKey,
@@ -102,7 +102,7 @@ class OrderController {
       responseCode = "422",
       description =
           "The tenders do not add up to the total, or tenders for an order with nothing due")
-  ResponseEntity<Order> pay(
+  ResponseEntity<Order> payOrder(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId,
       @Valid @RequestBody(required = false) PayRequest request) {
@@ -117,7 +117,7 @@ class OrderController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/{orderId}/receipt")
   @Operation(summary = "The electronic receipt: lines with names, discounts, tenders and change")
-  Receipts.Receipt receipt(@PathVariable long orderId) {
+  Receipts.Receipt getReceipt(@PathVariable long orderId) {
     return receipts.receipt(orders.get(orderId));
   }
 
@@ -144,7 +144,7 @@ class OrderController {
   @ApiResponse(
       responseCode = "409",
       description = "The order is already cancelled or was handed over")
-  ResponseEntity<Order> cancel(
+  ResponseEntity<Order> cancelOrder(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey,
       @PathVariable long orderId) {
     return idempotent.run(
@@ -225,7 +225,7 @@ class OrderController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/{orderId}")
   @Operation(summary = "Read an order")
-  Order get(@PathVariable long orderId) {
+  Order getOrder(@PathVariable long orderId) {
     return orders.get(orderId);
   }
 }

@@ -29,7 +29,7 @@ class StockController {
   @Operation(
       summary = "Stock levels: all locations (HQ) or one; maxAvailable lists low stock",
       description = "A POS terminal or store manager sees its own store only.")
-  List<StockService.Level> levels(
+  List<StockService.Level> stockLevels(
       @RequestParam(required = false) @Min(1) Long locationId,
       @RequestParam(required = false) @Min(0) Integer maxAvailable) {
     return stock.levels(locationId, maxAvailable, Caller.current());
@@ -40,7 +40,7 @@ class StockController {
   @Operation(
       summary =
           "The movement ledger of a SKU, newest first: every change with its reason and document")
-  List<StockService.Movement> movements(
+  List<StockService.Movement> stockMovements(
       @PathVariable long skuId,
       @RequestParam(required = false) @Min(1) Long locationId,
       @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {

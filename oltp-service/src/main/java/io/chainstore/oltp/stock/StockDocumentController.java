@@ -38,7 +38,7 @@ class StockDocumentController {
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/receipts")
   @Operation(summary = "Book an inbound receipt: on hand rises")
-  ResponseEntity<StockDocuments.Document> receive(
+  ResponseEntity<StockDocuments.Document> receiveStock(
       @RequestHeader(name = KEY, required = false) String key,
       @Valid @RequestBody StockDocuments.MoveRequest request) {
     return idempotent.run(
@@ -53,7 +53,7 @@ class StockDocumentController {
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/issues")
   @Operation(summary = "Book an outbound issue: on hand falls, never below what is reserved")
-  ResponseEntity<StockDocuments.Document> issue(
+  ResponseEntity<StockDocuments.Document> issueStock(
       @RequestHeader(name = KEY, required = false) String key,
       @Valid @RequestBody StockDocuments.MoveRequest request) {
     return idempotent.run(
@@ -129,7 +129,7 @@ class StockDocumentController {
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PutMapping("/stocktakes/{stocktakeId}/counts")
   @Operation(summary = "Record counted quantities (again replaces); the sheet shows the variance")
-  ResponseEntity<StockDocuments.Document> count(
+  ResponseEntity<StockDocuments.Document> countStocktake(
       @PathVariable long stocktakeId, @Valid @RequestBody StockDocuments.CountRequest request) {
     return idempotent.run(
         "PUT counts",
@@ -142,7 +142,7 @@ class StockDocumentController {
   @AllowedRoles({Role.HQ_ADMIN, Role.STORE_MANAGER})
   @PostMapping("/stocktakes/{stocktakeId}/post")
   @Operation(summary = "Post the variances of the counted lines as adjustments")
-  ResponseEntity<StockDocuments.Document> post(
+  ResponseEntity<StockDocuments.Document> postStocktake(
       @RequestHeader(name = KEY, required = false) String key, @PathVariable long stocktakeId) {
     return idempotent.run(
         "POST /api/stock/stocktakes/" + stocktakeId + "/post",
@@ -155,7 +155,7 @@ class StockDocumentController {
   @AllowedRoles(anyRole = true)
   @GetMapping("/documents/{documentId}")
   @Operation(summary = "A stock document with its lines (a stocktake: book, counted, variance)")
-  StockDocuments.Document get(@PathVariable long documentId) {
+  StockDocuments.Document getStockDocument(@PathVariable long documentId) {
     return documents.get(documentId, Caller.current());
   }
 }

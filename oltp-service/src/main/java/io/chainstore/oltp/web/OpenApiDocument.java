@@ -93,11 +93,28 @@ class OpenApiDocument {
                 if (path.startsWith("/api")) {
                   item.readOperationsMap()
                       .forEach(
-                          (method, operation) ->
-                              describeResponses(operation, method != PathItem.HttpMethod.GET));
+                          (method, operation) -> {
+                            describeIdempotencyKey(operation);
+                            describeResponses(operation, method != PathItem.HttpMethod.GET);
+                          });
                 }
               });
     };
+  }
+
+  /** The Idempotency-Key parameter with the rule the service applies to it. */
+  private static void describeIdempotencyKey(Operation operation) {
+    if (operation.getParameters() != null) {
+      operation.getParameters().stream()
+          .filter(p -> IdempotentRequests.HEADER.equals(p.getName()))
+          .forEach(
+              p ->
+                  p.description(
+                          "Retries with the same key return the first response and change nothing."
+                              + " Keys are per API key; a UUID is a good choice.")
+                      .schema(
+                          new StringSchema().pattern("^" + IdempotentRequests.KEY_PATTERN + "$")));
+    }
   }
 
   private static void describeResponses(Operation operation, boolean write) {

@@ -77,6 +77,12 @@ class OpenApiDocumentIT extends ApiTestSupport {
       checked.add(name);
     }
     assertThat(checked).hasSizeGreaterThan(45);
+    // Stable names a generated client uses as its methods: unique, none numbered by a generator.
+    List<String> ids =
+        ApiContract.operations(port).stream()
+            .map(op -> op.spec().path("operationId").asText())
+            .toList();
+    assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id.matches("[a-z][A-Za-z]+"));
 
     JsonNode schemas = JSON.readTree(ApiContract.document(port)).path("components").path("schemas");
     JsonNode order = schemas.path("CreateOrderRequest").path("properties");
