@@ -1,6 +1,7 @@
 package io.chainstore.oltp.location;
 
 import io.chainstore.oltp.web.ApiException;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -31,7 +33,14 @@ public class Locations {
       @DecimalMin("-90") @DecimalMax("90") @Digits(integer = 2, fraction = 6) BigDecimal latitude,
       @DecimalMin("-180") @DecimalMax("180") @Digits(integer = 3, fraction = 6)
           BigDecimal longitude,
-      @Size(max = 200) String openingHours) {}
+      @Size(max = 200) String openingHours,
+      @Schema(
+              description =
+                  "IANA time zone (e.g. Asia/Shanghai): the location's business day is its local"
+                      + " day. Fixed once the location is open. Default: the service's"
+                      + " DEFAULT_TIME_ZONE.")
+          @Size(max = 64)
+          String timeZone) {}
 
   /** A location, with its distance when asked for the nearest. */
   public record Location(
@@ -42,6 +51,7 @@ public class Locations {
       BigDecimal latitude,
       BigDecimal longitude,
       String openingHours,
+      String timeZone,
       BigDecimal distanceKm) {}
 
   private static final RowMapper<Location> LOCATION =
@@ -54,14 +64,18 @@ public class Locations {
               rs.getBigDecimal("latitude"),
               rs.getBigDecimal("longitude"),
               rs.getString("opening_hours"),
+              rs.getString("time_zone"),
               rs.getBigDecimal("distance_km"));
 
   private final JdbcTemplate jdbc;
+  private final String defaultTimeZone;
   // Locations are never deleted and never change kind, so a kind once read stays true.
   private final Map<Long, String> kinds = new ConcurrentHashMap<>();
 
-  Locations(JdbcTemplate jdbc) {
+  Locations(
+      JdbcTemplate jdbc, @Value("${chainstore.default-time-zone:UTC}") String defaultTimeZone) {
     this.jdbc = jdbc;
+    this.defaultTimeZone = TimeZones.check(defaultTimeZone, "chainstore.default-time-zone");
   }
 
   /** The location's kind (store or warehouse), if it exists; asked on every checkout, so kept. */
@@ -87,20 +101,25 @@ public class Locations {
           request.latitude() == null ? "latitude" : "longitude",
           "give both coordinates or neither");
     }
+    String zone =
+        request.timeZone() == null
+            ? defaultTimeZone
+            : TimeZones.check(request.timeZone(), "timeZone");
     if (!jdbc.queryForList("SELECT 1 FROM locations WHERE code = ?", request.code()).isEmpty()) {
       throw ApiException.conflict("code", "location code " + request.code() + " is taken");
     }
     long id =
         jdbc.queryForObject(
-            "INSERT INTO locations (code, name, kind, latitude, longitude, opening_hours)"
-                + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO locations (code, name, kind, latitude, longitude, opening_hours,"
+                + " time_zone) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
             Long.class,
             request.code(),
             request.name(),
             request.kind(),
             request.latitude(),
             request.longitude(),
-            request.openingHours());
+            request.openingHours(),
+            zone);
     return jdbc.queryForObject(
         "SELECT *, NULL::numeric AS distance_km FROM locations WHERE id = ?", LOCATION, id);
   }

@@ -1,8 +1,10 @@
 package io.chainstore.oltp.member;
 
 import io.chainstore.oltp.access.AllowedRoles;
+import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
+import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,7 +45,13 @@ class MemberController {
           @Pattern(
               regexp = "\\+?[0-9]{6,15}",
               message = "must be 6 to 15 digits, optionally after +")
-          String phone) {}
+          String phone,
+      @Schema(
+              description =
+                  "The store where the member joins at the till (HQ admin only; a POS terminal"
+                      + " always joins members at its own store, a storefront online)")
+          @Min(1)
+          Long storeId) {}
 
   record Member(
       long id,
@@ -52,7 +60,9 @@ class MemberController {
       String phone,
       String level,
       int pointsBalance,
-      BigDecimal lifetimeSpend) {}
+      BigDecimal lifetimeSpend,
+      @Schema(description = "Where the member joined: pos (at storeId) or online") String channel,
+      Long storeId) {}
 
   @Schema(name = "MemberLevel")
   record Level(
@@ -74,14 +84,18 @@ class MemberController {
               rs.getString("phone"),
               rs.getString("level_code"),
               rs.getInt("points_balance"),
-              rs.getBigDecimal("lifetime_spend"));
+              rs.getBigDecimal("lifetime_spend"),
+              rs.getString("channel"),
+              rs.getObject("store_id", Long.class));
 
   private final JdbcTemplate jdbc;
   private final IdempotentRequests idempotent;
+  private final Locations locations;
 
-  MemberController(JdbcTemplate jdbc, IdempotentRequests idempotent) {
+  MemberController(JdbcTemplate jdbc, IdempotentRequests idempotent, Locations locations) {
     this.jdbc = jdbc;
     this.idempotent = idempotent;
+    this.locations = locations;
   }
 
   @ResponseStatus(HttpStatus.CREATED)
@@ -101,14 +115,37 @@ class MemberController {
               .isEmpty()) {
             throw ApiException.conflict("phone", "a member with this phone exists");
           }
+          Long store = joinedAt(Caller.current(), request.storeId());
           long id =
               jdbc.queryForObject(
-                  "INSERT INTO members (name, phone) VALUES (?, ?) RETURNING id",
+                  "INSERT INTO members (name, phone, store_id, channel) VALUES (?, ?, ?, ?)"
+                      + " RETURNING id",
                   Long.class,
                   request.name(),
-                  request.phone());
+                  request.phone(),
+                  store,
+                  store == null ? "online" : "pos");
           return jdbc.queryForObject("SELECT * FROM members WHERE id = ?", MEMBER, id);
         });
+  }
+
+  /**
+   * The store a member joins at: a till's own store; a storefront's members join online (none); an
+   * HQ admin names the store or none.
+   */
+  private Long joinedAt(Caller caller, Long requested) {
+    if (caller.role() == Role.STOREFRONT) {
+      if (requested != null) {
+        throw new ApiException(
+            HttpStatus.FORBIDDEN, "storeId", "a storefront's members join online, at no store");
+      }
+      return null;
+    }
+    Long store = caller.scope(requested, "storeId");
+    if (store != null && !locations.isStore(store)) {
+      throw ApiException.unprocessable("storeId", "no store " + store);
+    }
+    return store;
   }
 
   @AllowedRoles(anyRole = true)

@@ -151,10 +151,12 @@ class OrderService {
                       + " VALUES (?, ?, ?, 'created', ?, ?, ?, ?, ?, ?, ?, ?,"
                       + " CASE WHEN ? THEN now() + make_interval(hours => ?) END)"
                       + " RETURNING id, created_at, pickup_expires_at),"
-                      + " l AS (INSERT INTO order_lines"
-                      + " (order_id, line_no, sku_id, quantity, unit_price, line_amount)"
-                      + " SELECT o.id, x.* FROM o, unnest(?::integer[], ?::bigint[], ?::integer[],"
-                      + " ?::numeric[], ?::numeric[]) AS x)"
+                      + " l AS (INSERT INTO order_lines (order_id, line_no, sku_id, quantity,"
+                      + " unit_price, line_amount, product_kind)"
+                      + " SELECT o.id, x.*, p.kind FROM o, unnest(?::integer[], ?::bigint[],"
+                      + " ?::integer[], ?::numeric[], ?::numeric[])"
+                      + " AS x (line_no, sku_id, quantity, unit_price, line_amount)"
+                      + " JOIN skus k ON k.id = x.sku_id JOIN products p ON p.id = k.product_id)"
                       + " SELECT id, created_at, pickup_expires_at FROM o");
           Object[] args = {
             request.storeId(),
@@ -423,8 +425,10 @@ class OrderService {
       refunded = refunded.add(lineRefund);
       refund = refund.add(lineRefund);
       jdbc.update(
-          "INSERT INTO order_return_lines (return_id, line_no, quantity, refund_amount) VALUES (?, ?, ?, ?)",
+          "INSERT INTO order_return_lines (return_id, order_id, line_no, quantity, refund_amount)"
+              + " VALUES (?, ?, ?, ?, ?)",
           returnId,
+          orderId,
           line.lineNo(),
           line.quantity(),
           lineRefund);

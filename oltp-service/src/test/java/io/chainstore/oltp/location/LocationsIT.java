@@ -91,4 +91,26 @@ class LocationsIT extends ApiTestSupport {
       pool.shutdown();
     }
   }
+
+  @Test
+  void aLocationKeepsItsTimeZoneOrTheDefault() {
+    Reply shanghai =
+        post(
+            "/api/locations",
+            "{\"code\": \"SH-%s\", \"name\": \"Shanghai\", \"kind\": \"store\", \"timeZone\": \"Asia/Shanghai\"}"
+                .formatted(UUID.randomUUID().toString().substring(0, 6)),
+            null);
+    assertThat(shanghai.status()).isEqualTo(201);
+    assertThat(shanghai.body().path("timeZone").asText()).isEqualTo("Asia/Shanghai");
+    Reply plain = post("/api/locations", store("plain", "1", "1"), null);
+    assertThat(plain.body().path("timeZone").asText()).isEqualTo("UTC");
+    Reply offset =
+        post(
+            "/api/locations",
+            "{\"code\": \"X-%s\", \"name\": \"X\", \"kind\": \"store\", \"timeZone\": \"+08:00\"}"
+                .formatted(UUID.randomUUID().toString().substring(0, 6)),
+            null);
+    assertThat(offset.status()).isEqualTo(400);
+    assertThat(offset.body().path("field").asText()).isEqualTo("timeZone");
+  }
 }

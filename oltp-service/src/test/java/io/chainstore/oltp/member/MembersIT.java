@@ -159,6 +159,43 @@ class MembersIT extends ApiTestSupport {
     assertThat(get("/api/members/" + member).body().path("level").asText()).isEqualTo("bronze");
   }
 
+  @Test
+  void aMemberJoinsAtATillsStoreOrOnline() {
+    Fixture f = fixture(new BigDecimal("1.00"), 1);
+    Reply atTill =
+        postAs(
+            keyFor(Role.POS, f.store()),
+            "/api/members",
+            "{\"name\": \"Till\", \"phone\": \"" + phone() + "\"}",
+            null);
+    assertThat(atTill.body().path("channel").asText()).isEqualTo("pos");
+    assertThat(atTill.body().path("storeId").asLong()).isEqualTo(f.store());
+    String storefront = keyFor(Role.STOREFRONT, null);
+    Reply online =
+        postAs(
+            storefront,
+            "/api/members",
+            "{\"name\": \"Web\", \"phone\": \"" + phone() + "\"}",
+            null);
+    assertThat(online.body().path("channel").asText()).isEqualTo("online");
+    assertThat(online.body().has("storeId")).isFalse();
+    Reply storefrontAtStore =
+        postAs(
+            storefront,
+            "/api/members",
+            "{\"name\": \"Web\", \"phone\": \"%s\", \"storeId\": %d}".formatted(phone(), f.store()),
+            null);
+    assertThat(storefrontAtStore.status()).isEqualTo(403);
+    Reply atWarehouse =
+        post(
+            "/api/members",
+            "{\"name\": \"HQ\", \"phone\": \"%s\", \"storeId\": %d}"
+                .formatted(phone(), f.warehouse()),
+            null);
+    assertThat(atWarehouse.status()).isEqualTo(422);
+    assertThat(atWarehouse.body().path("field").asText()).isEqualTo("storeId");
+  }
+
   private long paidAndHandedOver(String order) {
     long id = post("/api/orders", order, null).body().path("id").asLong();
     assertThat(post("/api/orders/" + id + "/pay", null, null).status()).isEqualTo(200);

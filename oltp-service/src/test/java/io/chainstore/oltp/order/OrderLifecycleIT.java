@@ -177,4 +177,25 @@ class OrderLifecycleIT extends ApiTestSupport {
             null);
     assertThat(tooMuch.body().toString()).doesNotContain("\"id\":" + b.store() + ",");
   }
+
+  @Test
+  void soldLinesKeepTheirProductKindAndReturnedLinesTheirOrder() {
+    Fixture f = fixture(new BigDecimal("3.00"), 5);
+    jdbc.update(
+        "UPDATE products SET kind = 'part' WHERE id = (SELECT product_id FROM skus WHERE id = ?)",
+        f.sku());
+    long id =
+        post("/api/orders", order(f.store(), "pos", f.sku(), 2), null).body().path("id").asLong();
+    post("/api/orders/" + id + "/pay", null, null);
+    post("/api/orders/" + id + "/fulfil", null, null);
+    post("/api/orders/" + id + "/returns", "{\"lines\": [{\"lineNo\": 1, \"quantity\": 1}]}", null);
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT product_kind FROM order_lines WHERE order_id = ?", String.class, id))
+        .isEqualTo("part");
+    assertThat(
+            jdbc.queryForObject(
+                "SELECT count(*) FROM order_return_lines WHERE order_id = ?", Integer.class, id))
+        .isEqualTo(1);
+  }
 }

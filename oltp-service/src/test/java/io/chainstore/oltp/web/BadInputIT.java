@@ -100,14 +100,20 @@ class BadInputIT extends ApiTestSupport {
                         .formatted(w.sku))
                 .spoil(BAD_WHOLE_NUMBERS, "lines[0].skuId", "lines[0].quantity", "limit")
                 .spoil(BAD_NUMBERS, "latitude", "longitude"),
-            endpoint("POST", "/api/members", "{\"name\": \"Ada\", \"phone\": \"+491700000001\"}")
-                .spoil(BAD_TEXTS, "name", "phone"),
+            endpoint(
+                    "POST",
+                    "/api/members",
+                    "{\"name\": \"Ada\", \"phone\": \"+491700000001\", \"storeId\": %d}"
+                        .formatted(w.store))
+                .spoil(BAD_TEXTS, "name", "phone")
+                .spoil(BAD_WHOLE_NUMBERS, "storeId"),
             endpoint(
                     "POST",
                     "/api/locations",
                     """
                 {"code": "BAD-1", "name": "Bad", "kind": "store", "latitude": 1.5, "longitude": 2.5,
-                 "openingHours": "Mo-Fr 9-17"}""")
+                 "openingHours": "Mo-Fr 9-17", "timeZone": "Europe/Berlin"}""")
+                .spoil(List.of("\"+08:00\"", "\"Mars/Olympus\""), "timeZone")
                 .spoil(BAD_NUMBERS, "latitude", "longitude")
                 .spoil(BAD_TEXTS, "code", "name", "kind", "openingHours")
                 .spoil(BAD_CHOICES, "kind"),
