@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
-import io.chainstore.warehouse.WarehouseTables;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -32,26 +31,50 @@ class SupersetAssetsIT {
   @BeforeAll
   static void schemaWithRows() {
     clickhouse = SharedClickHouse.migratedDatabase();
+    List<String> columns =
+        List.of(
+            "grain",
+            "store_id",
+            "channel",
+            "bucket_start",
+            "bucket_end",
+            "local_date",
+            "net_sales",
+            "paid_orders",
+            "units",
+            "version",
+            "updated_at");
     clickhouse.insert(
         "store_kpi",
-        WarehouseTables.STORE_KPI_COLUMNS,
+        columns,
         List.of(
-            List.of(
-                "minute", 1, "pos", "2026-11-27 10:00:00", "10.00", 1, 2, 1, "2026-11-27 10:00:01"),
-            List.of(
-                "minute", 1, "pos", "2026-11-27 10:00:00", "30.50", 2, 5, 2, "2026-11-27 10:00:02"),
-            List.of(
-                "minute",
-                2,
-                "online",
-                "2026-11-27 10:01:00",
-                "9.99",
-                1,
-                1,
-                1,
-                "2026-11-27 10:01:01"),
-            List.of(
-                "day", 1, "pos", "2026-11-27 00:00:00", "30.50", 2, 5, 2, "2026-11-27 10:00:02")));
+            kpi("minute", 1, "pos", "2026-11-27 10:00:00", "10.00", 1, 2, 1),
+            kpi("minute", 1, "pos", "2026-11-27 10:00:00", "30.50", 2, 5, 2),
+            kpi("minute", 2, "online", "2026-11-27 10:01:00", "9.99", 1, 1, 1),
+            kpi("day", 1, "pos", "2026-11-27 00:00:00", "30.50", 2, 5, 2)));
+  }
+
+  private static List<Object> kpi(
+      String grain,
+      long store,
+      String channel,
+      String start,
+      String sales,
+      int orders,
+      int units,
+      int version) {
+    return List.of(
+        grain,
+        store,
+        channel,
+        start,
+        start,
+        start.substring(0, 10),
+        sales,
+        orders,
+        units,
+        version,
+        start);
   }
 
   @Test

@@ -55,19 +55,43 @@ class MigratorIT {
     assertThat(migrator.migrate()).isNotEmpty();
     assertThat(migrator.migrate()).isEmpty();
 
-    List<String> columns = WarehouseTables.STORE_KPI_COLUMNS;
+    List<String> columns =
+        List.of(
+            "grain",
+            "store_id",
+            "channel",
+            "bucket_start",
+            "bucket_end",
+            "local_date",
+            "net_sales",
+            "paid_orders",
+            "units",
+            "version",
+            "updated_at");
     // Two versions of one key: the view must show only the newer one.
     client.insert(
         WarehouseTables.STORE_KPI,
         columns,
         List.of(
             List.of(
-                "minute", 1, "pos", "2026-11-27 10:00:00", "10.00", 1, 2, 1, "2026-11-27 10:00:01"),
+                "minute",
+                1,
+                "pos",
+                "2026-11-27 10:00:00",
+                "2026-11-27 10:01:00",
+                "2026-11-27",
+                "10.00",
+                1,
+                2,
+                1,
+                "2026-11-27 10:00:01"),
             List.of(
                 "minute",
                 1,
                 "pos",
                 "2026-11-27 10:00:00",
+                "2026-11-27 10:01:00",
+                "2026-11-27",
                 "30.50",
                 2,
                 3,

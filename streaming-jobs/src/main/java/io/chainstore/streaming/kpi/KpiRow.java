@@ -1,8 +1,17 @@
 package io.chainstore.streaming.kpi;
 
-import java.io.Serializable;
-import java.math.BigDecimal;
+import io.chainstore.streaming.aggregate.Summable;
 
-/** The current totals of one bucket, with a version that strictly increases per bucket. */
-public record KpiRow(KpiKey key, BigDecimal netSales, long paidOrders, long units, long version)
-    implements Serializable {}
+/** The KPIs of one bucket (or a change to them), with the version of the newest change in them. */
+public record KpiRow(KpiKey key, Measures measures, long version) implements Summable<KpiRow> {
+
+  @Override
+  public String id() {
+    return key.id();
+  }
+
+  @Override
+  public KpiRow plus(KpiRow change) {
+    return new KpiRow(key, measures.plus(change.measures), Math.max(version, change.version));
+  }
+}

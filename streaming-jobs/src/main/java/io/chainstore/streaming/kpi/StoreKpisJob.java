@@ -1,102 +1,182 @@
 package io.chainstore.streaming.kpi;
 
-import io.chainstore.streaming.Checkpoints;
 import io.chainstore.streaming.JobOptions;
-import io.chainstore.streaming.SourceTopics;
+import io.chainstore.streaming.StreamingJob;
+import io.chainstore.streaming.aggregate.RunningTotals;
+import io.chainstore.streaming.cdc.CdcSources;
+import io.chainstore.streaming.cdc.ChangeDecoder;
+import io.chainstore.streaming.members.MemberEvent;
+import io.chainstore.streaming.members.MemberRow;
+import io.chainstore.streaming.mirror.MirrorRow;
+import io.chainstore.streaming.mirror.Mirrors;
+import io.chainstore.streaming.sales.OrderEvent;
+import io.chainstore.streaming.sales.OrderLineRow;
+import io.chainstore.streaming.sales.OrderRow;
+import io.chainstore.streaming.sales.ReturnLineRow;
+import io.chainstore.streaming.sink.ClickHouseSink;
+import io.chainstore.streaming.stores.LocationRow;
+import io.chainstore.streaming.stores.ZoneResolver;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
-import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
-import org.apache.flink.configuration.CheckpointingOptions;
-import org.apache.flink.configuration.Configuration;
-import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.connector.kafka.source.KafkaSource;
-import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
-import org.apache.flink.core.execution.CheckpointingMode;
-import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.KeyedStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.flink.streaming.api.graph.StreamGraph;
 
 /**
- * store-kpis: order changes from CDC → per-order contribution → per-bucket totals → ClickHouse.
- * This class only wires; the logic is in the functions it names.
+ * store-kpis: the changes of orders, their lines and returns, members and locations → per store,
+ * channel and bucket (UTC minute, local hour, local business day) the KPIs; per store, SKU and
+ * business day the product ranking; and copies of the dimensions and targets the reports join. This
+ * class only wires; the logic is in the functions it names.
  */
 public final class StoreKpisJob {
 
   public static final String NAME = "store-kpis";
 
+  /** The tables whose changes the job reads. */
+  public static final List<String> SALES_TABLES =
+      List.of("orders", "order_lines", "order_return_lines");
+
   private StoreKpisJob() {}
 
-  /** Declares the pipeline from {@code source} to {@code sink}. */
-  public static void build(
-      StreamExecutionEnvironment env, Source<OrderChange, ?, ?> source, Sink<KpiRow> sink) {
-    env.fromSource(source, WatermarkStrategy.noWatermarks(), "orders-cdc")
-        .uid("orders-cdc")
-        .keyBy(change -> change.order().orderId())
-        .process(new OrderContributionFunction())
-        .uid("order-contributions")
-        .name("order-contributions")
-        .keyBy(delta -> delta.key().id())
-        .process(new KpiAggregateFunction())
-        .uid("kpi-aggregates")
-        .name("kpi-aggregates")
-        .sinkTo(sink)
-        .uid("clickhouse-store-kpi")
-        .name("clickhouse-store-kpi");
+  /** Where the job reads and writes; tests pass their own. */
+  public record Connections(
+      Source<OrderEvent, ?, ?> sales,
+      Source<LocationRow, ?, ?> locations,
+      Source<MemberEvent, ?, ?> members,
+      Source<MirrorRow, ?, ?> mirrored,
+      Sink<KpiRow> storeKpis,
+      Sink<SkuDayRow> skuSales,
+      Sink<MirrorRow> mirrors) {}
+
+  /** Declares the pipeline; {@code chainZone} is the time zone of what belongs to no store. */
+  public static void build(StreamExecutionEnvironment env, Connections io, String chainZone) {
+    KeyedStream<LocationRow, Long> locations =
+        env.fromSource(io.locations(), WatermarkStrategy.noWatermarks(), "location-changes")
+            .uid("location-changes")
+            .keyBy(LocationRow::locationId);
+
+    SingleOutputStreamOperator<StoreDelta> sales =
+        env.fromSource(io.sales(), WatermarkStrategy.noWatermarks(), "sales-changes")
+            .uid("sales-changes")
+            .keyBy(OrderEvent::orderId)
+            .process(new SaleContributions())
+            .uid("sale-contributions")
+            .name("sale-contributions");
+    DataStream<StoreDelta> signups =
+        env.fromSource(io.members(), WatermarkStrategy.noWatermarks(), "member-changes")
+            .uid("member-changes")
+            .keyBy(event -> event.member().memberId())
+            .process(new MemberSignups())
+            .uid("member-signups")
+            .name("member-signups");
+
+    sales
+        .union(signups)
+        .keyBy(StoreDelta::storeId)
+        .connect(locations)
+        .process(
+            new ZoneResolver<>(
+                KpiBuckets::storeRows, TypeInformation.of(StoreDelta.class), chainZone),
+            TypeInformation.of(KpiRow.class))
+        .uid("store-buckets")
+        .name("store-buckets")
+        .keyBy(KpiRow::id)
+        .process(new RunningTotals<>(TypeInformation.of(KpiRow.class)))
+        .uid("store-kpi-totals")
+        .name("store-kpi-totals")
+        .sinkTo(io.storeKpis())
+        .uid("store-kpi-sink")
+        .name("store-kpi-sink");
+
+    sales
+        .getSideOutput(SaleContributions.SKU_DELTAS)
+        .keyBy(SkuDelta::storeId)
+        .connect(locations)
+        .process(
+            new ZoneResolver<>(KpiBuckets::skuRows, TypeInformation.of(SkuDelta.class), chainZone),
+            TypeInformation.of(SkuDayRow.class))
+        .uid("sku-buckets")
+        .name("sku-buckets")
+        .keyBy(SkuDayRow::id)
+        .process(new RunningTotals<>(TypeInformation.of(SkuDayRow.class)))
+        .uid("sku-sales-totals")
+        .name("sku-sales-totals")
+        .sinkTo(io.skuSales())
+        .uid("sku-sales-sink")
+        .name("sku-sales-sink");
+
+    env.fromSource(io.mirrored(), WatermarkStrategy.noWatermarks(), "mirrored-changes")
+        .uid("mirrored-changes")
+        .sinkTo(io.mirrors())
+        .uid("mirror-sink")
+        .name("mirror-sink");
   }
 
-  public static KafkaSource<OrderChange> kafkaSource(
-      String bootstrapServers, String topic, String groupId) {
-    return KafkaSource.<OrderChange>builder()
-        .setBootstrapServers(bootstrapServers)
-        .setTopics(topic)
-        .setGroupId(groupId)
-        // First start reads the topic from the beginning; a restore resumes from its checkpoint.
-        .setStartingOffsets(OffsetsInitializer.earliest())
-        .setDeserializer(new OrderChangeDeserializer())
-        .build();
+  /** The change events of the sales tables, as order events. */
+  static final ChangeDecoder<OrderEvent> SALES =
+      (table, event) ->
+          switch (table) {
+            case "orders" ->
+                OrderEvent.of(OrderRow.from(event.row()), event.lsn(), event.deleted());
+            case "order_lines" ->
+                OrderEvent.of(OrderLineRow.from(event.row()), event.lsn(), event.deleted());
+            case "order_return_lines" ->
+                OrderEvent.of(ReturnLineRow.from(event.row()), event.lsn(), event.deleted());
+            default -> null;
+          };
+
+  static final ChangeDecoder<LocationRow> LOCATIONS =
+      (table, event) -> event.deleted() ? null : LocationRow.from(event.row());
+
+  static final ChangeDecoder<MemberEvent> MEMBERS =
+      (table, event) -> new MemberEvent(MemberRow.from(event.row()), event.lsn(), event.deleted());
+
+  /** The job's connections to Kafka and ClickHouse from its options. */
+  public static Connections connections(JobOptions options) {
+    String servers = options.get("kafka-bootstrap-servers", "127.0.0.1:9092");
+    String prefix = options.get("topic-prefix", CdcSources.DEFAULT_PREFIX);
+    String group = options.get("group-id", "chainstore-" + NAME);
+    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
+    long flush = options.getLong("flush-ms", 200);
+    return new Connections(
+        CdcSources.of(
+            servers, group, prefix, SALES_TABLES, SALES, TypeInformation.of(OrderEvent.class)),
+        CdcSources.of(
+            servers,
+            group,
+            prefix,
+            List.of("locations"),
+            LOCATIONS,
+            TypeInformation.of(LocationRow.class)),
+        CdcSources.of(
+            servers,
+            group,
+            prefix,
+            List.of("members"),
+            MEMBERS,
+            TypeInformation.of(MemberEvent.class)),
+        CdcSources.of(
+            servers,
+            group,
+            prefix,
+            Mirrors.sources(),
+            Mirrors.DECODER,
+            TypeInformation.of(MirrorRow.class)),
+        new ClickHouseSink<>(clickhouse, KpiFormats.STORE_KPI, flush),
+        new ClickHouseSink<>(clickhouse, KpiFormats.SKU_SALES, flush),
+        new ClickHouseSink<>(clickhouse, Mirrors.FORMAT, flush));
   }
 
-  /** Options as named in the module README; environment variables work as fallbacks. */
   public static void main(String[] argv) throws Exception {
     JobOptions options = new JobOptions(argv, System.getenv());
-    Configuration conf = new Configuration();
-    String checkpointDir = options.get("checkpoint-dir", null);
-    if (checkpointDir != null) {
-      conf.set(
-          CheckpointingOptions.CHECKPOINTS_DIRECTORY, Path.of(checkpointDir).toUri().toString());
-      if (options.getBoolean("restore-latest")) {
-        Optional<Path> latest = Checkpoints.latest(Path.of(checkpointDir));
-        latest.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
-        System.out.println(
-            NAME
-                + ": "
-                + latest.map(p -> "restoring from " + p).orElse("no checkpoint, fresh start"));
-      }
-    }
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
-    env.setParallelism((int) options.getLong("parallelism", env.getParallelism()));
-    env.enableCheckpointing(
-        options.getLong("checkpoint-interval-ms", 10_000), CheckpointingMode.EXACTLY_ONCE);
-    env.getCheckpointConfig()
-        .setExternalizedCheckpointRetention(
-            org.apache.flink.configuration.ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    env.setBufferTimeout(options.getLong("buffer-timeout-ms", 5));
-
-    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
-    build(
-        env,
-        kafkaSource(
-            options.get("kafka-bootstrap-servers", "127.0.0.1:9092"),
-            options.get("topic", SourceTopics.ORDERS),
-            options.get("group-id", "chainstore-" + NAME)),
-        new ClickHouseKpiSink(clickhouse, options.getLong("flush-ms", 200)));
-    StreamGraph graph = env.getStreamGraph();
-    graph.setJobName(NAME);
-    JobClient job = env.executeAsync(graph);
-    System.out.println(NAME + ": running as job " + job.getJobID());
-    job.getJobExecutionResult().get();
+    StreamingJob.run(
+        NAME,
+        options,
+        env -> build(env, connections(options), options.get("default-time-zone", "UTC")));
   }
 }

@@ -2,6 +2,7 @@ package io.chainstore.streaming.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.chainstore.streaming.StreamingJobs;
 import java.nio.file.Path;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.Test;
@@ -13,10 +14,11 @@ class FlinkJobJarIT {
   void containsTheJobAndWhatAClusterLacksButNotFlinkItself() throws Exception {
     try (JarFile jar = new JarFile(Path.of(System.getProperty("flink.job.jar")).toFile())) {
       assertThat(jar.getManifest().getMainAttributes().getValue("Main-Class"))
-          .isEqualTo(StoreKpisJob.class.getName());
+          .isEqualTo(StreamingJobs.class.getName());
       assertThat(jar.getEntry("io/chainstore/streaming/kpi/StoreKpisJob.class")).isNotNull();
       assertThat(jar.getEntry("io/chainstore/warehouse/ClickHouseClient.class")).isNotNull();
-      assertThat(jar.getEntry("clickhouse/migrations/V001__store_kpi.sql")).isNotNull();
+      assertThat(jar.getEntry("clickhouse/migrations/V004__store_kpi_business_days.sql"))
+          .isNotNull();
       assertThat(jar.getEntry("org/apache/flink/connector/kafka/source/KafkaSource.class"))
           .isNotNull();
       assertThat(jar.getEntry("org/apache/kafka/clients/consumer/KafkaConsumer.class")).isNotNull();

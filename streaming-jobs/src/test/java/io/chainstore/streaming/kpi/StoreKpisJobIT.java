@@ -1,15 +1,24 @@
 package io.chainstore.streaming.kpi;
 
+import static io.chainstore.streaming.ChangeEvents.event;
+import static io.chainstore.streaming.ChangeEvents.line;
+import static io.chainstore.streaming.ChangeEvents.location;
+import static io.chainstore.streaming.ChangeEvents.member;
+import static io.chainstore.streaming.ChangeEvents.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chainstore.ingestion.LocalKafka;
 import io.chainstore.streaming.Checkpoints;
+import io.chainstore.streaming.JobOptions;
+import io.chainstore.streaming.cdc.CdcSources;
+import io.chainstore.streaming.mirror.Mirrors;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,12 +38,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The job on a Flink MiniCluster between a real Kafka broker and a real ClickHouse: exact totals
- * through cancellations, duplicate deliveries and a stop and restore from a checkpoint.
+ * The job on a Flink MiniCluster between a real Kafka broker and a real ClickHouse, fed recorded
+ * Debezium events of two stores in two time zones: business days, the split by kind, the product
+ * ranking, new members, targets and the dimension copies come out exact through events in any order
+ * across topics, a duplicate delivery, a cancellation, a partial return and a stop and restore from
+ * a checkpoint.
  */
 class StoreKpisJobIT {
 
-  private static final String TOPIC = "chainstore.public.orders";
   private static LocalKafka kafka;
   private static KafkaProducer<String, String> producer;
   private static ClickHouseClient clickhouse;
@@ -45,6 +56,14 @@ class StoreKpisJobIT {
     Path dir = Files.createTempDirectory("store-kpis-it-");
     checkpoints = dir.resolve("checkpoints");
     kafka = LocalKafka.start(dir.resolve("kafka"));
+    List<String> tables = new ArrayList<>(StoreKpisJob.SALES_TABLES);
+    tables.addAll(List.of("locations", "members"));
+    tables.addAll(Mirrors.sources());
+    kafka.createTopics(
+        tables.stream()
+            .distinct()
+            .map(t -> CdcSources.topic(CdcSources.DEFAULT_PREFIX, t))
+            .toList());
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -60,50 +79,225 @@ class StoreKpisJobIT {
   }
 
   @Test
-  void totalsAreExactAcrossCancellationsDuplicatesAndARestore() throws Exception {
-    String t = "2026-11-27T10:15:30.000000Z";
-    // Store 1: order 1 paid (10.00), order 2 paid then cancelled; store 2: order 3 never paid.
-    send(1, ChangeEvents.order("c", 100, 1, 1, "pos", "created", "10.00", 2, null));
-    send(1, ChangeEvents.order("u", 110, 1, 1, "pos", "paid", "10.00", 2, t));
-    send(2, ChangeEvents.order("c", 120, 2, 1, "pos", "created", "5.55", 1, null));
-    send(2, ChangeEvents.order("u", 130, 2, 1, "pos", "paid", "5.55", 1, t));
-    send(3, ChangeEvents.order("c", 140, 3, 2, "online", "created", "7.00", 1, null));
-    send(2, ChangeEvents.order("u", 150, 2, 1, "pos", "cancelled", "5.55", 1, t));
-    // At-least-once delivery repeats an event: it must not count twice.
-    send(1, ChangeEvents.order("u", 110, 1, 1, "pos", "paid", "10.00", 2, t));
+  void storeKpisAreExactOnEachStoresBusinessDayThroughDisorderDuplicatesAndARestore()
+      throws Exception {
+    // Store 1 is in Shanghai, store 2 in Berlin; one drink SKU; a member joins at store 1.
+    send("locations", location(1, 1, "store", "Asia/Shanghai"));
+    send("locations", location(2, 2, "store", "Europe/Berlin"));
+    send(
+        "products",
+        event(
+            "products",
+            "r",
+            3,
+            "id",
+            70,
+            "code",
+            "P70",
+            "name",
+            "Tea",
+            "kind",
+            "goods",
+            "category",
+            "drinks"));
+    send(
+        "skus",
+        event(
+            "skus",
+            "r",
+            4,
+            "id",
+            101,
+            "product_id",
+            70,
+            "code",
+            "TEA-S",
+            "name",
+            "Tea small",
+            "barcode",
+            null,
+            "price",
+            "4.00"));
+    send("members", member(5, 42, 1L, "pos", "2026-11-27T17:00:00.000000Z"));
+    send(
+        "kpi_targets",
+        event(
+            "kpi_targets",
+            "r",
+            6,
+            "store_id",
+            1,
+            "period_type",
+            "day",
+            "period_start",
+            localDate("2026-11-28"),
+            "net_sales",
+            "100.00",
+            "orders",
+            10,
+            "new_members",
+            2));
+
+    // Order 1 at store 1: 17:30 UTC is 01:30 on the 28th in Shanghai; paid twice (a duplicate).
+    send("orders", order("c", 100, 1, 1, "pos", 42L, "created", "8.00", "8.00", 2, null));
+    send("order_lines", line("c", 101, 1, 1, 101, 2, "8.00", "goods"));
+    String paid1 =
+        order("u", 110, 1, 1, "pos", 42L, "paid", "8.00", "8.00", 2, "2026-11-27T17:30:00.000000Z");
+    send("orders", paid1);
+    // Order 2 at store 2: its line arrives before it; paid 23:30 Berlin time, then cancelled.
+    send("order_lines", line("c", 121, 2, 1, 101, 1, "5.55", "goods"));
+    send("orders", order("c", 120, 2, 2, "online", null, "created", "5.55", "5.55", 1, null));
+    String paidAt2 = "2026-11-27T22:30:00.000000Z";
+    send("orders", order("u", 130, 2, 2, "online", null, "paid", "5.55", "5.55", 1, paidAt2));
+    send("orders", order("u", 150, 2, 2, "online", null, "cancelled", "5.55", "5.55", 1, paidAt2));
+    send("orders", paid1);
 
     JobClient first = startJob(Optional.empty());
     await()
         .atMost(Duration.ofSeconds(90))
-        .untilAsserted(() -> assertThat(day(1, "pos")).isEqualTo(List.of("10.00", "1", "2")));
-    // Let a checkpoint complete after the first batch, then send more and stop mid-stream.
+        .untilAsserted(
+            () -> assertThat(day(1, "pos", "2026-11-28")).containsEntry("net_sales", "8.00"));
     await().atMost(Duration.ofSeconds(60)).until(() -> Checkpoints.latest(checkpoints).isPresent());
-    send(4, ChangeEvents.order("c", 160, 4, 1, "pos", "created", "2.25", 3, null));
-    send(
-        4,
-        ChangeEvents.order(
-            "u", 170, 4, 1, "pos", "paid", "2.25", 3, "2026-11-27T10:16:01.000000Z"));
+    // Order 3 at store 2 after midnight in Berlin, while the job is going down.
+    send("orders", order("c", 200, 3, 2, "online", null, "created", "3.00", "3.00", 2, null));
+    send("order_lines", line("c", 201, 3, 1, 101, 2, "3.00", "goods"));
     first.cancel().get();
 
-    send(3, ChangeEvents.order("u", 180, 3, 2, "online", "paid", "7.00", 1, t));
-    send(5, ChangeEvents.order("c", 190, 5, 2, "online", "paid", "0.10", 1, t));
+    String paidAt3 = "2026-11-27T23:10:00.000000Z";
+    send("orders", order("u", 205, 3, 2, "online", null, "fulfilled", "3.00", "3.00", 2, paidAt3));
+    // One unit comes back with 1.00 refunded.
+    send(
+        "order_return_lines",
+        event(
+            "order_return_lines",
+            "c",
+            210,
+            "return_id",
+            9,
+            "order_id",
+            3,
+            "line_no",
+            1,
+            "quantity",
+            1,
+            "refund_amount",
+            "1.00"));
+    send(
+        "order_lines",
+        event(
+            "order_lines",
+            "u",
+            211,
+            "order_id",
+            3,
+            "line_no",
+            1,
+            "sku_id",
+            101,
+            "quantity",
+            2,
+            "line_amount",
+            "3.00",
+            "returned_quantity",
+            1,
+            "product_kind",
+            "goods"));
+    send(
+        "orders",
+        event(
+            "orders",
+            "u",
+            212,
+            "id",
+            3,
+            "store_id",
+            2,
+            "channel",
+            "online",
+            "member_id",
+            null,
+            "status",
+            "fulfilled",
+            "subtotal_amount",
+            "3.00",
+            "total_amount",
+            "3.00",
+            "total_units",
+            2,
+            "paid_at",
+            paidAt3,
+            "refunded_amount",
+            "1.00",
+            "returned_units",
+            1,
+            "created_at",
+            "2026-11-27T23:00:00.000000Z"));
+
     JobClient second = startJob(Checkpoints.latest(checkpoints));
     try {
-      // Minute and day rows may be written by different sink subtasks: wait for all of them.
       await()
           .atMost(Duration.ofSeconds(90))
           .untilAsserted(
               () -> {
-                assertThat(day(1, "pos")).isEqualTo(List.of("12.25", "2", "5"));
-                assertThat(day(2, "online")).isEqualTo(List.of("7.10", "2", "2"));
-                assertThat(minute(1, "pos", "2026-11-27 10:15:00"))
-                    .isEqualTo(List.of("10.00", "1", "2"));
-                assertThat(minute(1, "pos", "2026-11-27 10:16:00"))
-                    .isEqualTo(List.of("2.25", "1", "3"));
+                Map<String, String> shanghai = day(1, "pos", "2026-11-28");
+                assertThat(shanghai)
+                    .containsEntry("bucket_start", "2026-11-27 16:00:00")
+                    .containsEntry("net_sales", "8.00")
+                    .containsEntry("paid_orders", "1")
+                    .containsEntry("units", "2")
+                    .containsEntry("member_orders", "1")
+                    .containsEntry("member_net_sales", "8.00")
+                    .containsEntry("new_members", "1")
+                    .containsEntry("goods_net_sales", "8.00");
+                assertThat(day(2, "online", "2026-11-27"))
+                    .containsEntry("net_sales", "0.00")
+                    .containsEntry("paid_orders", "0");
+                assertThat(day(2, "online", "2026-11-28"))
+                    .containsEntry("gross_sales", "3.00")
+                    .containsEntry("refunds", "1.00")
+                    .containsEntry("net_sales", "2.00")
+                    .containsEntry("units", "1")
+                    .containsEntry("goods_units", "1");
                 assertThat(
                         clickhouse.queryValue(
                             "SELECT sum(net_sales) FROM store_kpi FINAL WHERE grain = 'minute'"))
-                    .isEqualTo("19.35");
+                    .isEqualTo("10.00");
+                assertThat(
+                        clickhouse.query(
+                            "SELECT store_id, local_date, net_sales, units, category"
+                                + " FROM sku_sales_day ORDER BY store_id, local_date"))
+                    .containsExactly(
+                        Map.of(
+                            "store_id",
+                            "1",
+                            "local_date",
+                            "2026-11-28",
+                            "net_sales",
+                            "8.00",
+                            "units",
+                            "2",
+                            "category",
+                            "drinks"),
+                        Map.of(
+                            "store_id",
+                            "2",
+                            "local_date",
+                            "2026-11-28",
+                            "net_sales",
+                            "2.00",
+                            "units",
+                            "1",
+                            "category",
+                            "drinks"));
+                assertThat(
+                        clickhouse.queryValue(
+                            "SELECT time_zone FROM store_dim FINAL WHERE store_id = 2"))
+                    .isEqualTo("Europe/Berlin");
+                assertThat(
+                        clickhouse.queryValue(
+                            "SELECT toString(achieved_net_sales) FROM kpi_target_progress"
+                                + " WHERE store_id = 1"))
+                    .isEqualTo("8.00");
               });
     } finally {
       second.cancel().get();
@@ -119,41 +313,40 @@ class StoreKpisJobIT {
     env.enableCheckpointing(500);
     env.getCheckpointConfig()
         .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
-    StoreKpisJob.build(
-        env,
-        StoreKpisJob.kafkaSource(kafka.bootstrapServers(), TOPIC, "it"),
-        new ClickHouseKpiSink(clickhouse.settings(), 100));
+    JobOptions options =
+        new JobOptions(
+            new String[] {
+              "--kafka-bootstrap-servers", kafka.bootstrapServers(),
+              "--group-id", "it",
+              "--clickhouse-url", clickhouse.settings().url(),
+              "--clickhouse-database", clickhouse.settings().database(),
+              "--flush-ms", "100"
+            },
+            Map.of());
+    StoreKpisJob.build(env, StoreKpisJob.connections(options), "UTC");
     return env.executeAsync(StoreKpisJob.NAME);
   }
 
-  private static void send(long orderId, String json) throws Exception {
-    producer.send(new ProducerRecord<>(TOPIC, "{\"id\":" + orderId + "}", json)).get();
+  private static void send(String table, String json) throws Exception {
+    producer
+        .send(new ProducerRecord<>(CdcSources.topic(CdcSources.DEFAULT_PREFIX, table), table, json))
+        .get();
   }
 
-  private static List<String> day(long store, String channel) {
-    return totals("grain = 'day' AND store_id = " + store + " AND channel = '" + channel + "'");
+  private static long localDate(String date) {
+    return java.time.LocalDate.parse(date).toEpochDay();
   }
 
-  private static List<String> minute(long store, String channel, String bucket) {
-    return totals(
-        "grain = 'minute' AND store_id = "
-            + store
-            + " AND channel = '"
-            + channel
-            + "' AND bucket_start = toDateTime('"
-            + bucket
-            + "', 'UTC')");
-  }
-
-  private static List<String> totals(String where) {
+  private static Map<String, String> day(long store, String channel, String localDate) {
     List<Map<String, String>> rows =
         clickhouse.query(
-            "SELECT net_sales, paid_orders, units FROM store_kpi FINAL WHERE " + where);
-    if (rows.isEmpty()) {
-      return List.of();
-    }
-    assertThat(rows).hasSize(1);
-    Map<String, String> row = rows.get(0);
-    return List.of(row.get("net_sales"), row.get("paid_orders"), row.get("units"));
+            "SELECT * FROM store_kpi FINAL WHERE grain = 'day' AND store_id = "
+                + store
+                + " AND channel = '"
+                + channel
+                + "' AND local_date = '"
+                + localDate
+                + "'");
+    return rows.isEmpty() ? Map.of() : rows.get(0);
   }
 }

@@ -1,0 +1,65 @@
+package io.chainstore.streaming;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.core.execution.CheckpointingMode;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/**
+ * What every job's main does the same way: checkpoints (exactly-once state, retained on
+ * cancellation, optionally restored from the newest), a restart strategy, parallelism, then the
+ * job's own pipeline.
+ */
+public final class StreamingJob {
+
+  private StreamingJob() {}
+
+  public static void run(
+      String name, JobOptions options, Consumer<StreamExecutionEnvironment> pipeline)
+      throws Exception {
+    Configuration conf = new Configuration();
+    String checkpointDir = options.get("checkpoint-dir", null);
+    if (checkpointDir != null) {
+      conf.set(
+          CheckpointingOptions.CHECKPOINTS_DIRECTORY, Path.of(checkpointDir).toUri().toString());
+      if (options.getBoolean("restore-latest")) {
+        Optional<Path> latest = Checkpoints.latest(Path.of(checkpointDir));
+        latest.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
+        System.out.println(
+            name
+                + ": "
+                + latest.map(p -> "restoring from " + p).orElse("no checkpoint, fresh start"));
+      }
+    }
+    // A failed task restarts the job from its last checkpoint, a few times, then gives up.
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
+        (int) options.getLong("restart-attempts", 10));
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
+        Duration.ofMillis(options.getLong("restart-delay-ms", 5000)));
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+    env.setParallelism((int) options.getLong("parallelism", env.getParallelism()));
+    env.enableCheckpointing(
+        options.getLong("checkpoint-interval-ms", 10_000), CheckpointingMode.EXACTLY_ONCE);
+    env.getCheckpointConfig()
+        .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+    env.setBufferTimeout(options.getLong("buffer-timeout-ms", 5));
+    pipeline.accept(env);
+    StreamGraph graph = env.getStreamGraph();
+    graph.setJobName(name);
+    JobClient job = env.executeAsync(graph);
+    System.out.println(name + ": running as job " + job.getJobID());
+    job.getJobExecutionResult().get();
+  }
+}

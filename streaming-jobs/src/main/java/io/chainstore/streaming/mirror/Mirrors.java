@@ -1,0 +1,118 @@
+package io.chainstore.streaming.mirror;
+
+import static io.chainstore.streaming.mirror.MirroredTable.column;
+import static io.chainstore.streaming.mirror.MirroredTable.key;
+
+import io.chainstore.streaming.cdc.ChangeDecoder;
+import io.chainstore.streaming.mirror.MirroredTable.Type;
+import io.chainstore.streaming.sink.RowFormat;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The transactional tables copied to ClickHouse as they are (dimensions the reports join, and the
+ * targets): the one place that says which, and how.
+ */
+public final class Mirrors {
+
+  public static final List<MirroredTable> TABLES =
+      List.of(
+          new MirroredTable(
+              "locations",
+              "store_dim",
+              List.of(
+                  key("id", "store_id"),
+                  column("code", Type.TEXT),
+                  column("name", Type.TEXT),
+                  column("kind", Type.TEXT),
+                  column("time_zone", Type.TEXT),
+                  column("latitude", Type.DECIMAL),
+                  column("longitude", Type.DECIMAL))),
+          new MirroredTable(
+              "products",
+              "product_dim",
+              List.of(
+                  key("id", "product_id"),
+                  column("code", Type.TEXT),
+                  column("name", Type.TEXT),
+                  column("kind", Type.TEXT),
+                  column("category", Type.TEXT))),
+          new MirroredTable(
+              "skus",
+              "sku_dim",
+              List.of(
+                  key("id", "sku_id"),
+                  column("product_id", Type.INT),
+                  column("code", Type.TEXT),
+                  column("name", Type.TEXT),
+                  column("barcode", Type.TEXT),
+                  column("price", Type.DECIMAL))),
+          new MirroredTable(
+              "kpi_targets",
+              "kpi_target",
+              List.of(
+                  key("store_id", "store_id"),
+                  new MirroredTable.Column("period_type", "period_type", Type.TEXT, true),
+                  new MirroredTable.Column("period_start", "period_start", Type.DATE, true),
+                  column("net_sales", Type.DECIMAL),
+                  column("orders", Type.INT),
+                  column("new_members", Type.INT))));
+
+  private static final Map<String, MirroredTable> BY_SOURCE =
+      TABLES.stream().collect(Collectors.toMap(MirroredTable::source, Function.identity()));
+  private static final Map<String, MirroredTable> BY_TARGET =
+      TABLES.stream().collect(Collectors.toMap(MirroredTable::target, Function.identity()));
+
+  private static final DateTimeFormatter DATE_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
+
+  private Mirrors() {}
+
+  public static List<String> sources() {
+    return TABLES.stream().map(MirroredTable::source).toList();
+  }
+
+  /** Change events of the mirrored tables as rows to write. */
+  public static final ChangeDecoder<MirrorRow> DECODER =
+      (table, event) -> {
+        MirroredTable mirror = BY_SOURCE.get(table);
+        if (mirror == null) {
+          return null;
+        }
+        return new MirrorRow(
+            mirror.target(),
+            mirror.id(event.row()),
+            mirror.values(event.row(), event.lsn(), event.deleted()));
+      };
+
+  public static final RowFormat<MirrorRow> FORMAT =
+      new RowFormat<>() {
+        @Override
+        public String table(MirrorRow row) {
+          return row.table();
+        }
+
+        @Override
+        public List<String> columns(String table) {
+          return BY_TARGET.get(table).targetColumns();
+        }
+
+        @Override
+        public String id(MirrorRow row) {
+          return row.id();
+        }
+
+        @Override
+        public List<Object> values(MirrorRow row, Instant now) {
+          List<Object> values = new ArrayList<>(row.values());
+          values.add(DATE_TIME.format(now));
+          return values;
+        }
+      };
+}
