@@ -1,5 +1,6 @@
 package io.chainstore.demo;
 
+import io.chainstore.demo.reconcile.Reconciler;
 import io.chainstore.warehouse.ClickHouseClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./chainstore demo [--orders N] [--stores N] [--seed S] [--keep-running]}: starts the local
- * stack, simulates a trading day, runs the batch jobs and ends with the reconciliation line. {@code
+ * stack, simulates a trading day, runs the batch jobs and ends with the reconciliation lines.
+ * {@code ./chainstore reconcile}: the reconciliation of a running stack or any deployment. {@code
  * ./chainstore bench-latency [--orders N]}: commit → ClickHouse latency.
  */
 public final class DemoMain {
@@ -33,8 +35,10 @@ public final class DemoMain {
             case "demo" -> demo(DemoOptions.parse(rest, 300));
             case "bench-latency" -> LatencyBench.run(DemoOptions.parse(rest, 200));
             case "bench-checkout" -> CheckoutBench.run(DemoOptions.parse(rest, 0), 16, 30);
+            case "reconcile" -> ReconcileCommand.run(rest);
             default -> {
-              System.err.println("usage: chainstore demo|bench-latency|bench-checkout [options]");
+              System.err.println(
+                  "usage: chainstore demo|reconcile|bench-latency|bench-checkout [options]");
               yield 2;
             }
           };
@@ -52,7 +56,7 @@ public final class DemoMain {
             .formatted(options.orders(), options.stores(), options.seed()));
     recreate(options.workDir());
     Modules modules = Modules.fromSystemProperty();
-    Reconciliation.Result result;
+    Reconciler.Report result;
     boolean batchOk;
     try (MemoryMeter memory = new MemoryMeter();
         LocalStack stack =
@@ -77,8 +81,7 @@ public final class DemoMain {
                   stockWork.transferId(),
                   stockWork.transferDiscrepancy(),
                   stockWork.stocktakeId()));
-      result =
-          Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(90));
+      result = stack.reconciler().awaitMatch(Duration.ofSeconds(90));
       watcher.interrupt();
       progress.step(
           result.ok() ? "ClickHouse matches PostgreSQL" : "ClickHouse does NOT match PostgreSQL");
@@ -122,12 +125,13 @@ public final class DemoMain {
         System.out.println("PostgreSQL   " + stack.postgres().jdbcUrl() + " (user postgres)");
         System.out.println("Kafka        " + stack.kafkaBootstrapServers());
         System.out.println("Logs         " + options.workDir().resolve("logs"));
-        System.out.println(result.line());
+        System.out.println("Reconcile    ./chainstore reconcile (while this runs)");
+        result.lines().forEach(System.out::println);
         System.out.flush();
         Thread.currentThread().join();
       }
     }
-    System.out.println(result.line());
+    result.lines().forEach(System.out::println);
     return result.ok() && batchOk ? 0 : 1;
   }
 

@@ -41,18 +41,20 @@ final class DemoSeed {
         stores.add(
             insert(
                 c,
-                "INSERT INTO locations (code, name, kind, latitude, longitude)"
-                    + " VALUES (?, ?, 'store', ?, ?) RETURNING id",
+                "INSERT INTO locations (code, name, kind, latitude, longitude, time_zone)"
+                    + " VALUES (?, ?, 'store', ?, ?, ?) RETURNING id",
                 "S" + String.format("%03d", i),
                 "Store " + i,
                 new BigDecimal("52.5").add(BigDecimal.valueOf(random.nextInt(2000) - 1000, 4)),
-                new BigDecimal("13.4").add(BigDecimal.valueOf(random.nextInt(2000) - 1000, 4))));
+                new BigDecimal("13.4").add(BigDecimal.valueOf(random.nextInt(2000) - 1000, 4)),
+                // Two business days side by side: odd stores close their books in Shanghai.
+                i % 2 == 1 ? "Asia/Shanghai" : "Europe/Berlin"));
       }
       long warehouse =
           insert(
               c,
-              "INSERT INTO locations (code, name, kind) VALUES ('W001', 'Central warehouse',"
-                  + " 'warehouse') RETURNING id");
+              "INSERT INTO locations (code, name, kind, time_zone) VALUES ('W001',"
+                  + " 'Central warehouse', 'warehouse', 'Europe/Berlin') RETURNING id");
       List<Long> skus = new ArrayList<>();
       for (int i = 0; i < skuCount; i++) {
         String name = i < PRODUCTS.length ? PRODUCTS[i] : "Article " + (i + 1);

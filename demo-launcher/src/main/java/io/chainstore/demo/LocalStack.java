@@ -31,6 +31,12 @@ public final class LocalStack implements AutoCloseable {
 
   public static final String CLICKHOUSE_DATABASE = "chainstore";
 
+  /** The chain's own time zone: of locations opened without one, and of online sign-ups. */
+  public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
+
+  /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
+  public static final String STACK_FILE = "stack.properties";
+
   private final Path workDir;
   private final Modules modules;
   private final Progress progress;
@@ -115,6 +121,29 @@ public final class LocalStack implements AutoCloseable {
             1000);
     progress.step("Debezium streaming PostgreSQL changes to Kafka");
     awaitFlink(false);
+    writeStackFile();
+  }
+
+  /** How to reach this stack's PostgreSQL and ClickHouse, for a later reconciliation. */
+  private void writeStackFile() {
+    java.util.Properties stackFile = new java.util.Properties();
+    stackFile.setProperty("postgres-url", postgres.jdbcUrl());
+    stackFile.setProperty("postgres-user", postgres.user());
+    stackFile.setProperty("postgres-password", postgres.password());
+    stackFile.setProperty("clickhouse-url", clickhouseServer.url());
+    stackFile.setProperty("clickhouse-database", CLICKHOUSE_DATABASE);
+    stackFile.setProperty("default-time-zone", DEFAULT_TIME_ZONE);
+    try (var out = java.nio.file.Files.newBufferedWriter(workDir.resolve(STACK_FILE))) {
+      stackFile.store(out, "the local stack started by ./chainstore demo");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Compares this stack's ClickHouse with its PostgreSQL. */
+  public io.chainstore.demo.reconcile.Reconciler reconciler() {
+    return new io.chainstore.demo.reconcile.Reconciler(
+        postgres::connect, clickhouse, DEFAULT_TIME_ZONE);
   }
 
   private void startOltpService() {
@@ -133,7 +162,8 @@ public final class LocalStack implements AutoCloseable {
                 "POSTGRES_URL", postgres.jdbcUrl(),
                 "POSTGRES_USER", postgres.user(),
                 "POSTGRES_PASSWORD", postgres.password(),
-                "CHAINSTORE_ADMIN_API_KEY", adminApiKey),
+                "CHAINSTORE_ADMIN_API_KEY", adminApiKey,
+                "DEFAULT_TIME_ZONE", DEFAULT_TIME_ZONE),
             workDir.resolve("logs/oltp-service.log"));
   }
 
@@ -146,16 +176,25 @@ public final class LocalStack implements AutoCloseable {
   private void launchFlink(boolean restore) {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(Modules.java(), "-Xmx768m", "-cp", modules.classpath("streaming-jobs")));
-    command.add("io.chainstore.streaming.kpi.StoreKpisJob");
+    command.addAll(List.of("io.chainstore.streaming.StreamingJobs", "store-kpis"));
     command.addAll(
         List.of(
-            "--kafka-bootstrap-servers", kafka.bootstrapServers(),
-            "--clickhouse-url", clickhouseServer.url(),
-            "--clickhouse-database", CLICKHOUSE_DATABASE,
-            "--checkpoint-dir", workDir.resolve("flink-checkpoints").toString(),
-            "--checkpoint-interval-ms", "2000",
-            "--flush-ms", Long.toString(flushMillis),
-            "--parallelism", "1"));
+            "--kafka-bootstrap-servers",
+            kafka.bootstrapServers(),
+            "--default-time-zone",
+            DEFAULT_TIME_ZONE,
+            "--clickhouse-url",
+            clickhouseServer.url(),
+            "--clickhouse-database",
+            CLICKHOUSE_DATABASE,
+            "--checkpoint-dir",
+            workDir.resolve("flink-checkpoints").toString(),
+            "--checkpoint-interval-ms",
+            "2000",
+            "--flush-ms",
+            Long.toString(flushMillis),
+            "--parallelism",
+            "1"));
     if (restore) {
       command.add("--restore-latest");
     }

@@ -3,6 +3,8 @@ package io.chainstore.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chainstore.demo.reconcile.Reconciler;
+import io.chainstore.demo.reconcile.TableResult;
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -39,15 +41,30 @@ class DemoOptionsTest {
   }
 
   @Test
-  void reconciliationLineHasTheAgreedShape() {
-    Reconciliation.Result ok =
-        new Reconciliation.Result(3, 3, new BigDecimal("10.50"), new BigDecimal("10.50"), 0);
-    assertThat(ok.line())
-        .isEqualTo(
+  void reconciliationLinesHaveTheAgreedShape() {
+    Reconciler.Summary totals =
+        new Reconciler.Summary(3, 3, new BigDecimal("10.50"), new BigDecimal("10.50"));
+    Reconciler.Report ok =
+        new Reconciler.Report(List.of(new TableResult("store_kpi", 12, 12, 0, List.of())), totals);
+    assertThat(ok.lines())
+        .containsExactly(
+            "reconciliation: table=store_kpi rows_pg=12 rows_ch=12 differing=0 status=OK",
             "reconciliation: orders_pg=3 orders_ch=3 net_sales_pg=10.50 net_sales_ch=10.50 status=OK");
-    Reconciliation.Result bucketOff =
-        new Reconciliation.Result(3, 3, new BigDecimal("10.50"), new BigDecimal("10.50"), 1);
-    assertThat(bucketOff.line()).endsWith("status=MISMATCH");
+    Reconciler.Report bucketOff =
+        new Reconciler.Report(
+            List.of(
+                new TableResult(
+                    "store_kpi",
+                    12,
+                    12,
+                    1,
+                    List.of("store_kpi day|1|pos|2026-11-28: units pg=2 ch=1"))),
+            totals);
+    assertThat(bucketOff.lines().get(0))
+        .isEqualTo(
+            "reconciliation: table=store_kpi rows_pg=12 rows_ch=12 differing=1 status=MISMATCH\n"
+                + "  store_kpi day|1|pos|2026-11-28: units pg=2 ch=1");
+    assertThat(bucketOff.summaryLine()).endsWith("status=MISMATCH");
   }
 
   @Test

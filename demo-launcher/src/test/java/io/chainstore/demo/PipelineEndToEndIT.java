@@ -3,6 +3,7 @@ package io.chainstore.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chainstore.demo.reconcile.Reconciler;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The whole path on real components, each as it runs in production: orders through the REST API →
  * PostgreSQL → Debezium → Kafka → Flink → ClickHouse, with a crash and restore of the Flink job in
- * the middle of trading. Every (store, channel, minute) bucket must equal PostgreSQL.
+ * the middle of trading. Every KPI bucket, ranking row and copied dimension must equal PostgreSQL.
  */
 class PipelineEndToEndIT {
 
@@ -52,10 +53,9 @@ class PipelineEndToEndIT {
     assertThat(first.refunded() + first.cancelledUnpaid())
         .as("some orders are cancelled")
         .isPositive();
-    Reconciliation.Result before =
-        Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(90));
-    assertThat(before.ok()).as(before.line()).isTrue();
-    assertThat(before.ordersPg()).isPositive();
+    Reconciler.Report before = stack.reconciler().awaitMatch(Duration.ofSeconds(90));
+    assertThat(before.ok()).as(String.join("\n", before.lines())).isTrue();
+    assertThat(before.summary().ordersPg()).isPositive();
 
     // A checkpoint taken after the first batch, then a crash in the middle of the second.
     Instant synced = Instant.now();
@@ -80,11 +80,12 @@ class PipelineEndToEndIT {
     assertThat(total.created()).isGreaterThan(first.created());
 
     stack.startFlink(true);
-    Reconciliation.Result after =
-        Reconciliation.awaitMatch(stack.postgres(), stack.clickhouse(), Duration.ofSeconds(120));
-    assertThat(after.ok()).as(after.line()).isTrue();
-    assertThat(after.ordersPg()).isGreaterThan(before.ordersPg());
-    assertThat(after.line()).endsWith("status=OK");
+    Reconciler.Report after = stack.reconciler().awaitMatch(Duration.ofSeconds(120));
+    assertThat(after.ok()).as(String.join("\n", after.lines())).isTrue();
+    assertThat(after.summary().ordersPg()).isGreaterThan(before.summary().ordersPg());
+    assertThat(after.lines())
+        .hasSize(Reconciler.CHECKS.size() + 1)
+        .allSatisfy(line -> assertThat(line).endsWith("status=OK"));
   }
 
   private static boolean checkpointCompletedAfter(Instant after) throws IOException {

@@ -1,0 +1,227 @@
+package io.chainstore.demo.reconcile;
+
+import io.chainstore.warehouse.ClickHouseClient;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Proves the ClickHouse figures equal what PostgreSQL says, table by table: every KPI bucket, every
+ * ranking row, every copied dimension and target. A row whose figures are all zero counts as absent
+ * on either side; numbers are compared as numbers.
+ */
+public final class Reconciler {
+
+  /** The tables checked, with the columns that identify a row. */
+  public static final List<TableCheck> CHECKS =
+      List.of(
+          new TableCheck("store_kpi", List.of("grain", "store_id", "channel", "bucket")),
+          new TableCheck("sku_sales", List.of("store_id", "sku_id", "local_date")),
+          new TableCheck("store_dim", List.of("store_id")),
+          new TableCheck("product_dim", List.of("product_id")),
+          new TableCheck("sku_dim", List.of("sku_id")),
+          new TableCheck("kpi_target", List.of("store_id", "period_type", "period_start")));
+
+  /** Opens a connection to PostgreSQL (the truth). */
+  @FunctionalInterface
+  public interface Postgres {
+    Connection connect() throws SQLException;
+  }
+
+  private static final int EXAMPLES = 5;
+
+  private final Postgres postgres;
+  private final ClickHouseClient clickhouse;
+  private final String defaultTimeZone;
+
+  public Reconciler(Postgres postgres, ClickHouseClient clickhouse, String defaultTimeZone) {
+    this.postgres = postgres;
+    this.clickhouse = clickhouse;
+    // A zone the query may quote: checked to be one.
+    this.defaultTimeZone = ZoneId.of(defaultTimeZone).getId();
+  }
+
+  public Report run() {
+    List<TableResult> tables = new ArrayList<>();
+    for (TableCheck check : CHECKS) {
+      tables.add(compare(check));
+    }
+    return new Report(tables, summary());
+  }
+
+  /**
+   * Runs until everything matches or the timeout passes (the pipeline may still be catching up).
+   */
+  public Report awaitMatch(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Report report = run();
+    while (!report.ok() && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      report = run();
+    }
+    return report;
+  }
+
+  TableResult compare(TableCheck check) {
+    Map<String, Map<String, String>> pg =
+        keyed(check, postgresRows(check.postgresSql(defaultTimeZone)));
+    Map<String, Map<String, String>> ch = keyed(check, clickhouse.query(check.clickhouseSql()));
+    TreeSet<String> keys = new TreeSet<>(pg.keySet());
+    keys.addAll(ch.keySet());
+    int differing = 0;
+    List<String> examples = new ArrayList<>();
+    for (String key : keys) {
+      String difference = difference(pg.get(key), ch.get(key));
+      if (difference != null) {
+        differing++;
+        if (examples.size() < EXAMPLES) {
+          examples.add(check.table() + " " + key + ": " + difference);
+        }
+      }
+    }
+    return new TableResult(check.table(), pg.size(), ch.size(), differing, examples);
+  }
+
+  /** Rows by key, leaving out rows whose figures are all zero or empty. */
+  private static Map<String, Map<String, String>> keyed(
+      TableCheck check, List<Map<String, String>> rows) {
+    Map<String, Map<String, String>> out = new TreeMap<>();
+    for (Map<String, String> row : rows) {
+      Map<String, String> values = new LinkedHashMap<>(row);
+      List<String> key = new ArrayList<>();
+      for (String column : check.keyColumns()) {
+        key.add(values.remove(column));
+      }
+      if (values.values().stream().allMatch(Reconciler::zeroOrEmpty)) {
+        continue;
+      }
+      out.put(String.join("|", key), values);
+    }
+    return out;
+  }
+
+  private static String difference(Map<String, String> pg, Map<String, String> ch) {
+    if (pg == null) {
+      return "only in ClickHouse " + ch;
+    }
+    if (ch == null) {
+      return "only in PostgreSQL " + pg;
+    }
+    List<String> columns = new ArrayList<>();
+    for (Map.Entry<String, String> column : pg.entrySet()) {
+      String other = ch.get(column.getKey());
+      if (!same(column.getValue(), other)) {
+        columns.add(column.getKey() + " pg=" + column.getValue() + " ch=" + other);
+      }
+    }
+    return columns.isEmpty() ? null : String.join(", ", columns);
+  }
+
+  static boolean same(String a, String b) {
+    if (Objects.equals(a, b)) {
+      return true;
+    }
+    if (a == null || b == null) {
+      return false;
+    }
+    try {
+      return new BigDecimal(a).compareTo(new BigDecimal(b)) == 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private static boolean zeroOrEmpty(String value) {
+    if (value == null || value.isEmpty()) {
+      return true;
+    }
+    try {
+      return new BigDecimal(value).signum() == 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private List<Map<String, String>> postgresRows(String sql) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    try (Connection c = postgres.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      ResultSetMetaData meta = rs.getMetaData();
+      while (rs.next()) {
+        Map<String, String> row = new LinkedHashMap<>();
+        for (int i = 1; i <= meta.getColumnCount(); i++) {
+          row.put(meta.getColumnLabel(i), rs.getString(i));
+        }
+        rows.add(row);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reconciliation query failed: " + e.getMessage(), e);
+    }
+    return rows;
+  }
+
+  /** Paid orders and net sales of all business days, on each side. */
+  private Summary summary() {
+    Map<String, String> pg =
+        postgresRows(
+                "SELECT count(*) AS orders, coalesce(sum(net_amount), 0) AS sales FROM sales_orders")
+            .get(0);
+    Map<String, String> ch =
+        clickhouse
+            .query(
+                "SELECT toInt64(sum(paid_orders)) AS orders, sum(net_sales) AS sales"
+                    + " FROM store_kpi FINAL WHERE grain = 'day'")
+            .get(0);
+    return new Summary(
+        Long.parseLong(pg.get("orders")),
+        Long.parseLong(ch.get("orders")),
+        new BigDecimal(pg.get("sales")).setScale(2),
+        new BigDecimal(ch.get("sales")).setScale(2));
+  }
+
+  /** The totals line the demo has always ended with. */
+  public record Summary(
+      long ordersPg, long ordersCh, BigDecimal netSalesPg, BigDecimal netSalesCh) {}
+
+  /** Every table's result and the totals. */
+  public record Report(List<TableResult> tables, Summary summary) {
+
+    public boolean ok() {
+      return tables.stream().allMatch(TableResult::ok)
+          && summary.ordersPg() == summary.ordersCh()
+          && summary.netSalesPg().compareTo(summary.netSalesCh()) == 0;
+    }
+
+    /** A line per table, then {@code reconciliation: orders_pg=… status=OK|MISMATCH}. */
+    public List<String> lines() {
+      List<String> lines = new ArrayList<>();
+      tables.forEach(t -> lines.add(t.line()));
+      lines.add(
+          "reconciliation: orders_pg=%d orders_ch=%d net_sales_pg=%s net_sales_ch=%s status=%s"
+              .formatted(
+                  summary.ordersPg(),
+                  summary.ordersCh(),
+                  summary.netSalesPg().toPlainString(),
+                  summary.netSalesCh().toPlainString(),
+                  ok() ? "OK" : "MISMATCH"));
+      return lines;
+    }
+
+    public String summaryLine() {
+      return lines().get(lines().size() - 1);
+    }
+  }
+}

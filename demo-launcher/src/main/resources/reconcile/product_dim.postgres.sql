@@ -1,0 +1,2 @@
+SELECT id AS product_id, code, name, kind, category
+FROM products
