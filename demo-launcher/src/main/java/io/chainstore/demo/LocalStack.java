@@ -24,8 +24,8 @@ import java.util.Map;
 
 /**
  * Everything the pipeline needs, on this machine: ClickHouse, PostgreSQL, a Kafka broker, the OLTP
- * service, Debezium and the store-kpis Flink job. Each on free ports, with data under one work
- * directory; {@link #close()} stops all of it, in reverse order.
+ * service, Debezium and the streaming jobs (all in one local Flink job). Each on free ports, with
+ * data under one work directory; {@link #close()} stops all of it, in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -33,6 +33,9 @@ public final class LocalStack implements AutoCloseable {
 
   /** The chain's own time zone: of locations opened without one, and of online sign-ups. */
   public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
+
+  /** The streaming jobs the stack runs, as one local Flink job. */
+  public static final List<String> STREAMING_JOBS = List.of("store-kpis", "marketing-roi");
 
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
   public static final String STACK_FILE = "stack.properties";
@@ -176,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
   private void launchFlink(boolean restore) {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(Modules.java(), "-Xmx768m", "-cp", modules.classpath("streaming-jobs")));
-    command.addAll(List.of("io.chainstore.streaming.StreamingJobs", "store-kpis"));
+    command.addAll(List.of("io.chainstore.streaming.StreamingJobs", "all"));
     command.addAll(
         List.of(
             "--kafka-bootstrap-servers",
@@ -201,22 +204,25 @@ public final class LocalStack implements AutoCloseable {
     flinkStarts++;
     flink =
         ChildProcess.start(
-            "store-kpis",
+            "analytics",
             command,
             Map.of(),
-            workDir.resolve("logs/store-kpis-" + flinkStarts + ".log"));
+            workDir.resolve("logs/analytics-" + flinkStarts + ".log"));
   }
 
   private void awaitFlink(boolean restore) {
     flink.awaitReady(() -> flink.logContains("running as job"), Duration.ofSeconds(120));
     progress.step(
-        "Flink job store-kpis running" + (restore ? " (restored from its latest checkpoint)" : ""));
+        "Flink jobs "
+            + String.join(", ", STREAMING_JOBS)
+            + " running"
+            + (restore ? " (restored from their latest checkpoint)" : ""));
   }
 
   /** Kills the Flink job's process without warning, as a crash would. */
   public void killFlink() {
     flink.kill();
-    progress.step("Flink job store-kpis killed");
+    progress.step("Flink jobs killed");
   }
 
   /** Runs the Spark job member-profiles to completion; returns its exit code. */

@@ -32,7 +32,10 @@ public final class Reconciler {
           new TableCheck("store_dim", List.of("store_id")),
           new TableCheck("product_dim", List.of("product_id")),
           new TableCheck("sku_dim", List.of("sku_id")),
-          new TableCheck("kpi_target", List.of("store_id", "period_type", "period_start")));
+          new TableCheck("kpi_target", List.of("store_id", "period_type", "period_start")),
+          new TableCheck("coupon_roi", List.of("template_id", "channel", "local_date")),
+          new TableCheck("campaign_dim", List.of("campaign_id")),
+          new TableCheck("coupon_template_dim", List.of("template_id")));
 
   /** Opens a connection to PostgreSQL (the truth). */
   @FunctionalInterface

@@ -1,7 +1,6 @@
 package io.chainstore.streaming.kpi;
 
 import io.chainstore.streaming.JobOptions;
-import io.chainstore.streaming.StreamingJob;
 import io.chainstore.streaming.aggregate.RunningTotals;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
@@ -164,7 +163,7 @@ public final class StoreKpisJob {
             servers,
             group,
             prefix,
-            Mirrors.sources(),
+            Mirrors.sources(Mirrors.STORE_TABLES),
             Mirrors.DECODER,
             TypeInformation.of(MirrorRow.class)),
         new ClickHouseSink<>(clickhouse, KpiFormats.STORE_KPI, flush),
@@ -172,11 +171,8 @@ public final class StoreKpisJob {
         new ClickHouseSink<>(clickhouse, Mirrors.FORMAT, flush));
   }
 
-  public static void main(String[] argv) throws Exception {
-    JobOptions options = new JobOptions(argv, System.getenv());
-    StreamingJob.run(
-        NAME,
-        options,
-        env -> build(env, connections(options), options.get("default-time-zone", "UTC")));
+  /** The pipeline as its options say. */
+  public static void build(StreamExecutionEnvironment env, JobOptions options) {
+    build(env, connections(options), options.get("default-time-zone", "UTC"));
   }
 }

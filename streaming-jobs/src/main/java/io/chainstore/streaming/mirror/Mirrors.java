@@ -21,7 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class Mirrors {
 
-  public static final List<MirroredTable> TABLES =
+  /** The dimensions and targets the store KPI views join. */
+  public static final List<MirroredTable> STORE_TABLES =
       List.of(
           new MirroredTable(
               "locations",
@@ -64,6 +65,37 @@ public final class Mirrors {
                   column("orders", Type.INT),
                   column("new_members", Type.INT))));
 
+  /** The campaigns and coupon templates the marketing views join. */
+  public static final List<MirroredTable> MARKETING_TABLES =
+      List.of(
+          new MirroredTable(
+              "campaigns",
+              "campaign_dim",
+              List.of(
+                  key("id", "campaign_id"),
+                  column("code", Type.TEXT),
+                  column("name", Type.TEXT),
+                  column("starts_at", Type.DATE_TIME),
+                  column("ends_at", Type.DATE_TIME))),
+          new MirroredTable(
+              "coupon_templates",
+              "coupon_template_dim",
+              List.of(
+                  key("id", "template_id"),
+                  column("campaign_id", Type.INT),
+                  column("code", Type.TEXT),
+                  column("name", Type.TEXT),
+                  column("discount_type", Type.TEXT),
+                  column("amount_off", Type.DECIMAL),
+                  column("percent_off", Type.DECIMAL),
+                  column("channel_scope", Type.TEXT),
+                  column("valid_from", Type.DATE_TIME),
+                  column("valid_to", Type.DATE_TIME))));
+
+  /** Every copied table. */
+  public static final List<MirroredTable> TABLES =
+      java.util.stream.Stream.concat(STORE_TABLES.stream(), MARKETING_TABLES.stream()).toList();
+
   private static final Map<String, MirroredTable> BY_SOURCE =
       TABLES.stream().collect(Collectors.toMap(MirroredTable::source, Function.identity()));
   private static final Map<String, MirroredTable> BY_TARGET =
@@ -74,8 +106,8 @@ public final class Mirrors {
 
   private Mirrors() {}
 
-  public static List<String> sources() {
-    return TABLES.stream().map(MirroredTable::source).toList();
+  public static List<String> sources(List<MirroredTable> tables) {
+    return tables.stream().map(MirroredTable::source).toList();
   }
 
   /** Change events of the mirrored tables as rows to write. */

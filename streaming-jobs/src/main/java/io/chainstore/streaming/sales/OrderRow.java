@@ -24,7 +24,8 @@ public record OrderRow(
     int totalUnits,
     int returnedUnits,
     Instant createdAt,
-    Instant paidAt)
+    Instant paidAt,
+    Instant cancelledAt)
     implements Serializable {
 
   /** Paid and neither cancelled nor entirely returned: the service's {@code sales_orders} view. */
@@ -52,7 +53,8 @@ public record OrderRow(
         Columns.intValue(row, "total_units", 0),
         Columns.intValue(row, "returned_units", 0),
         Columns.instant(row, "created_at"),
-        Columns.instant(row, "paid_at"));
+        Columns.instant(row, "paid_at"),
+        Columns.instant(row, "cancelled_at"));
   }
 
   /** A sale counts from its payment until it is cancelled or entirely returned. */

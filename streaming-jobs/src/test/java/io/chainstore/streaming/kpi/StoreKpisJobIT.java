@@ -58,7 +58,7 @@ class StoreKpisJobIT {
     kafka = LocalKafka.start(dir.resolve("kafka"));
     List<String> tables = new ArrayList<>(StoreKpisJob.SALES_TABLES);
     tables.addAll(List.of("locations", "members"));
-    tables.addAll(Mirrors.sources());
+    tables.addAll(Mirrors.sources(Mirrors.STORE_TABLES));
     kafka.createTopics(
         tables.stream()
             .distinct()

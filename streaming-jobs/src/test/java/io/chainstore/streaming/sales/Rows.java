@@ -40,7 +40,8 @@ public final class Rows {
         units,
         returnedUnits,
         PAID.minusSeconds(60),
-        status.equals("created") ? null : PAID);
+        status.equals("created") ? null : PAID,
+        status.equals("cancelled") ? PAID.plusSeconds(60) : null);
   }
 
   public static OrderLineRow line(int lineNo, long sku, int qty, String amount, String kind) {
