@@ -35,7 +35,8 @@ public final class LocalStack implements AutoCloseable {
   public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
 
   /** The streaming jobs the stack runs, as one local Flink job. */
-  public static final List<String> STREAMING_JOBS = List.of("store-kpis", "marketing-roi");
+  public static final List<String> STREAMING_JOBS =
+      List.of("store-kpis", "marketing-roi", "member-tags");
 
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
   public static final String STACK_FILE = "stack.properties";
@@ -104,7 +105,9 @@ public final class LocalStack implements AutoCloseable {
     progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
     kafka = LocalKafka.start(workDir.resolve("kafka"));
     // Created up front so the Flink source finds its topic at once rather than at discovery.
-    kafka.createTopics(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
+    List<String> topics = new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
+    topics.add(CdcTopics.heartbeatTopic());
+    kafka.createTopics(topics);
     progress.step("Kafka " + kafka.bootstrapServers());
     // The Flink job warms up while the service and Debezium start.
     launchFlink(false);

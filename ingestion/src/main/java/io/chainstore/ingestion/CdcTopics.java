@@ -24,4 +24,9 @@ public final class CdcTopics {
   public static String topic(String table) {
     return PREFIX + ".public." + table;
   }
+
+  /** Where the connector sends its heartbeats (they move consumers' event time on). */
+  public static String heartbeatTopic() {
+    return "__debezium-heartbeat." + PREFIX;
+  }
 }

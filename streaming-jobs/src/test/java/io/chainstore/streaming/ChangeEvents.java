@@ -144,4 +144,17 @@ public final class ChangeEvents {
         "created_at",
         joinedAt);
   }
+
+  /** The event as committed at {@code at} (ISO instant): its source and event time. */
+  public static String committedAt(String json, String at) {
+    try {
+      ObjectNode event = (ObjectNode) JSON.readTree(json);
+      long millis = java.time.Instant.parse(at).toEpochMilli();
+      ((ObjectNode) event.get("source")).put("ts_ms", millis);
+      event.put("ts_ms", millis);
+      return event.toString();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 }

@@ -35,7 +35,8 @@ public final class Reconciler {
           new TableCheck("kpi_target", List.of("store_id", "period_type", "period_start")),
           new TableCheck("coupon_roi", List.of("template_id", "channel", "local_date")),
           new TableCheck("campaign_dim", List.of("campaign_id")),
-          new TableCheck("coupon_template_dim", List.of("template_id")));
+          new TableCheck("coupon_template_dim", List.of("template_id")),
+          new TableCheck("member_tag", List.of("member_id", "tag")));
 
   /** Opens a connection to PostgreSQL (the truth). */
   @FunctionalInterface
@@ -78,8 +79,14 @@ public final class Reconciler {
   }
 
   TableResult compare(TableCheck check) {
+    long asOf = 0;
+    if (check.clockSql() != null) {
+      // Nothing evaluated yet reads as 0: nothing holds then, on either side.
+      String clock = clickhouse.queryValue(check.clockSql());
+      asOf = clock == null || clock.isEmpty() ? 0 : Long.parseLong(clock);
+    }
     Map<String, Map<String, String>> pg =
-        keyed(check, postgresRows(check.postgresSql(defaultTimeZone)));
+        keyed(check, postgresRows(check.postgresSql(defaultTimeZone, asOf)));
     Map<String, Map<String, String>> ch = keyed(check, clickhouse.query(check.clickhouseSql()));
     TreeSet<String> keys = new TreeSet<>(pg.keySet());
     keys.addAll(ch.keySet());

@@ -36,4 +36,21 @@ public final class CdcSources {
         .setDeserializer(new ChangeDeserializer<>(decoder, type))
         .build();
   }
+
+  /** The connector's heartbeat topic: {@code __debezium-heartbeat.<prefix>}. */
+  public static String heartbeatTopic(String prefix) {
+    return "__debezium-heartbeat." + prefix;
+  }
+
+  /** The times of the connector's heartbeats. */
+  public static KafkaSource<Long> heartbeats(
+      String bootstrapServers, String groupId, String topicPrefix) {
+    return KafkaSource.<Long>builder()
+        .setBootstrapServers(bootstrapServers)
+        .setTopics(heartbeatTopic(topicPrefix))
+        .setGroupId(groupId)
+        .setStartingOffsets(OffsetsInitializer.earliest())
+        .setDeserializer(new HeartbeatDeserializer())
+        .build();
+  }
 }

@@ -6,13 +6,13 @@ import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.members.MemberEvent;
 import io.chainstore.streaming.members.MemberRow;
-import io.chainstore.streaming.mirror.MirrorRow;
 import io.chainstore.streaming.mirror.Mirrors;
 import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderLineRow;
 import io.chainstore.streaming.sales.OrderRow;
 import io.chainstore.streaming.sales.ReturnLineRow;
 import io.chainstore.streaming.sink.ClickHouseSink;
+import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.stores.LocationRow;
 import io.chainstore.streaming.stores.ZoneResolver;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
@@ -47,10 +47,10 @@ public final class StoreKpisJob {
       Source<OrderEvent, ?, ?> sales,
       Source<LocationRow, ?, ?> locations,
       Source<MemberEvent, ?, ?> members,
-      Source<MirrorRow, ?, ?> mirrored,
+      Source<TableRow, ?, ?> mirrored,
       Sink<KpiRow> storeKpis,
       Sink<SkuDayRow> skuSales,
-      Sink<MirrorRow> mirrors) {}
+      Sink<TableRow> mirrors) {}
 
   /** Declares the pipeline; {@code chainZone} is the time zone of what belongs to no store. */
   public static void build(StreamExecutionEnvironment env, Connections io, String chainZone) {
@@ -165,7 +165,7 @@ public final class StoreKpisJob {
             prefix,
             Mirrors.sources(Mirrors.STORE_TABLES),
             Mirrors.DECODER,
-            TypeInformation.of(MirrorRow.class)),
+            TypeInformation.of(TableRow.class)),
         new ClickHouseSink<>(clickhouse, KpiFormats.STORE_KPI, flush),
         new ClickHouseSink<>(clickhouse, KpiFormats.SKU_SALES, flush),
         new ClickHouseSink<>(clickhouse, Mirrors.FORMAT, flush));

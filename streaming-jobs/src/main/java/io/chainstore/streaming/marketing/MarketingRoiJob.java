@@ -4,12 +4,12 @@ import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.aggregate.RunningTotals;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
-import io.chainstore.streaming.mirror.MirrorRow;
 import io.chainstore.streaming.mirror.Mirrors;
 import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderRow;
 import io.chainstore.streaming.sink.ClickHouseSink;
 import io.chainstore.streaming.sink.RowFormat;
+import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.stores.LocationRow;
 import io.chainstore.streaming.stores.ZoneResolver;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
@@ -53,9 +53,9 @@ public final class MarketingRoiJob {
       Source<OrderEvent, ?, ?> orders,
       Source<CouponEvent, ?, ?> coupons,
       Source<LocationRow, ?, ?> locations,
-      Source<MirrorRow, ?, ?> mirrored,
+      Source<TableRow, ?, ?> mirrored,
       Sink<RoiRow> roi,
-      Sink<MirrorRow> mirrors) {}
+      Sink<TableRow> mirrors) {}
 
   public static void build(StreamExecutionEnvironment env, Connections io, String chainZone) {
     env.fromSource(io.orders(), WatermarkStrategy.noWatermarks(), "roi-order-changes")
@@ -175,7 +175,7 @@ public final class MarketingRoiJob {
             prefix,
             Mirrors.sources(Mirrors.MARKETING_TABLES),
             Mirrors.DECODER,
-            TypeInformation.of(MirrorRow.class)),
+            TypeInformation.of(TableRow.class)),
         new ClickHouseSink<>(clickhouse, FORMAT, flush),
         new ClickHouseSink<>(clickhouse, Mirrors.FORMAT, flush));
   }

@@ -6,10 +6,8 @@ import static io.chainstore.streaming.mirror.MirroredTable.key;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.mirror.MirroredTable.Type;
 import io.chainstore.streaming.sink.RowFormat;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import io.chainstore.streaming.sink.TableRow;
+import io.chainstore.streaming.sink.TableRowFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -98,11 +96,6 @@ public final class Mirrors {
 
   private static final Map<String, MirroredTable> BY_SOURCE =
       TABLES.stream().collect(Collectors.toMap(MirroredTable::source, Function.identity()));
-  private static final Map<String, MirroredTable> BY_TARGET =
-      TABLES.stream().collect(Collectors.toMap(MirroredTable::target, Function.identity()));
-
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private Mirrors() {}
 
@@ -111,40 +104,20 @@ public final class Mirrors {
   }
 
   /** Change events of the mirrored tables as rows to write. */
-  public static final ChangeDecoder<MirrorRow> DECODER =
+  public static final ChangeDecoder<TableRow> DECODER =
       (table, event) -> {
         MirroredTable mirror = BY_SOURCE.get(table);
         if (mirror == null) {
           return null;
         }
-        return new MirrorRow(
+        return new TableRow(
             mirror.target(),
             mirror.id(event.row()),
             mirror.values(event.row(), event.lsn(), event.deleted()));
       };
 
-  public static final RowFormat<MirrorRow> FORMAT =
-      new RowFormat<>() {
-        @Override
-        public String table(MirrorRow row) {
-          return row.table();
-        }
-
-        @Override
-        public List<String> columns(String table) {
-          return BY_TARGET.get(table).targetColumns();
-        }
-
-        @Override
-        public String id(MirrorRow row) {
-          return row.id();
-        }
-
-        @Override
-        public List<Object> values(MirrorRow row, Instant now) {
-          List<Object> values = new ArrayList<>(row.values());
-          values.add(DATE_TIME.format(now));
-          return values;
-        }
-      };
+  public static final RowFormat<TableRow> FORMAT =
+      new TableRowFormat(
+          TABLES.stream()
+              .collect(Collectors.toMap(MirroredTable::target, MirroredTable::targetColumns)));
 }

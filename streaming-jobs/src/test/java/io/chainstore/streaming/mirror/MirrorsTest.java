@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainstore.streaming.ChangeEvents;
 import io.chainstore.streaming.cdc.Envelope;
+import io.chainstore.streaming.sink.TableRow;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -13,7 +14,7 @@ class MirrorsTest {
 
   @Test
   void aLocationBecomesAStoreDimensionRowVersionedByItsLsn() throws Exception {
-    MirrorRow row = decode("locations", ChangeEvents.location(501, 3, "store", "Asia/Shanghai"));
+    TableRow row = decode("locations", ChangeEvents.location(501, 3, "store", "Asia/Shanghai"));
     assertThat(row.table()).isEqualTo("store_dim");
     assertThat(row.id()).isEqualTo("store_dim|3");
     assertThat(row.values())
@@ -43,7 +44,7 @@ class MirrorsTest {
             300,
             "new_members",
             25);
-    MirrorRow row = decode("kpi_targets", event);
+    TableRow row = decode("kpi_targets", event);
     assertThat(row.id()).isEqualTo("kpi_target|3|month|20423");
     assertThat(row.values())
         .isEqualTo(List.of(3L, "month", "2025-12-01", "12500.00", 300L, 25L, 600L, 1));
@@ -54,7 +55,7 @@ class MirrorsTest {
     assertThat(decode("orders", ChangeEvents.event("orders", "c", 1, "id", 1))).isNull();
   }
 
-  private static MirrorRow decode(String table, String json) throws Exception {
+  private static TableRow decode(String table, String json) throws Exception {
     return Mirrors.DECODER.decode(table, Envelope.parse(json.getBytes(StandardCharsets.UTF_8)));
   }
 }

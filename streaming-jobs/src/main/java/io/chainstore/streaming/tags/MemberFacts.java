@@ -1,0 +1,38 @@
+package io.chainstore.streaming.tags;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the tag rules look at for one member: when they joined and their sales (orders that are paid
+ * and neither cancelled nor entirely returned, with their net after returns), with the LSN of each
+ * row's last change.
+ */
+public record MemberFacts(Instant joinedAt, Map<Long, Purchase> purchases, Map<String, Long> lsns)
+    implements Serializable {
+
+  public static MemberFacts empty() {
+    return new MemberFacts(null, new HashMap<>(), new HashMap<>());
+  }
+
+  /** Purchases paid at or before {@code t}, oldest first. */
+  public List<Purchase> purchasesUntil(Instant t) {
+    List<Purchase> out = new ArrayList<>();
+    for (Purchase p : purchases.values()) {
+      if (!p.paidAt().isAfter(t)) {
+        out.add(p);
+      }
+    }
+    out.sort(Comparator.comparing(Purchase::paidAt).thenComparing(Purchase::orderId));
+    return out;
+  }
+
+  public boolean joinedBy(Instant t) {
+    return joinedAt != null && !joinedAt.isAfter(t);
+  }
+}

@@ -1,0 +1,133 @@
+package io.chainstore.streaming.tags;
+
+import io.chainstore.streaming.JobOptions;
+import io.chainstore.streaming.cdc.CdcSources;
+import io.chainstore.streaming.cdc.ChangeDecoder;
+import io.chainstore.streaming.members.MemberRow;
+import io.chainstore.streaming.sales.OrderRow;
+import io.chainstore.streaming.sink.ClickHouseSink;
+import io.chainstore.streaming.sink.TableRow;
+import io.chainstore.streaming.sink.TableRowFormat;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * member-tags: members' sign-ups and orders (and the connector's heartbeats, which move event time
+ * on) → per member the tags of {@link TagRules}, kept current in event time, with how far they are
+ * ({@link TagClock}). This class only wires.
+ */
+public final class MemberTagsJob {
+
+  public static final String NAME = "member-tags";
+
+  /** A member id no member has: heartbeats, which only carry time. */
+  static final long TICK = -1;
+
+  private MemberTagsJob() {}
+
+  /** Where the job reads and writes. */
+  public record Connections(
+      Source<MemberFact, ?, ?> facts, Source<Long, ?, ?> heartbeats, Sink<TableRow> tags) {}
+
+  /**
+   * Declares the pipeline. Event time is each change's commit time; the watermark trails the newest
+   * heartbeat by {@code lateness} ({@link HeartbeatClock}): time-based tags flip that much (and a
+   * heartbeat interval) after the moment, and a fact later than that is still applied (and
+   * counted).
+   */
+  public static void build(
+      StreamExecutionEnvironment env, Connections io, TagRules rules, Duration lateness) {
+    // Every subtask sees every heartbeat, so event time moves on everywhere alike.
+    DataStream<MemberFact> ticks =
+        env.fromSource(io.heartbeats(), WatermarkStrategy.noWatermarks(), "tag-heartbeats")
+            .uid("tag-heartbeats")
+            .map(at -> new MemberFact(TICK, "tick", 0, at, null, 0, null))
+            .uid("tag-ticks")
+            .broadcast();
+    env.fromSource(io.facts(), WatermarkStrategy.noWatermarks(), "tag-facts")
+        .uid("tag-facts")
+        .union(ticks)
+        .assignTimestampsAndWatermarks(
+            WatermarkStrategy.<MemberFact>forGenerator(
+                    context -> new HeartbeatClock(lateness.toMillis()))
+                .withTimestampAssigner((fact, previous) -> fact.commitMillis()))
+        .uid("tag-event-time")
+        .filter(fact -> fact.memberId() != TICK)
+        .uid("tag-facts-only")
+        .keyBy(MemberFact::memberId)
+        .process(new MemberTagging(rules), TypeInformation.of(TagRow.class))
+        .uid("member-tagging")
+        .name("member-tagging")
+        .transform("tag-clock", TypeInformation.of(TableRow.class), new TagClock())
+        .uid("tag-clock")
+        .sinkTo(io.tags())
+        .uid("tag-sink")
+        .name("tag-sink");
+  }
+
+  /** Sign-ups and orders of members, as facts for the tag rules. */
+  static final ChangeDecoder<MemberFact> FACTS =
+      (table, event) -> {
+        if (table.equals("members")) {
+          MemberRow member = MemberRow.from(event.row());
+          return event.deleted()
+              ? null
+              : MemberFact.joined(
+                  member.memberId(), member.joinedAt(), event.lsn(), event.commitMillis());
+        }
+        OrderRow order = OrderRow.from(event.row());
+        if (order.memberId() == null) {
+          return null;
+        }
+        Purchase purchase =
+            !event.deleted() && order.isSale()
+                ? new Purchase(
+                    order.orderId(),
+                    order.paidAt(),
+                    order.channel(),
+                    order.net(),
+                    order.couponId() != null)
+                : null;
+        return MemberFact.order(
+            order.memberId(), order.orderId(), purchase, event.lsn(), event.commitMillis());
+      };
+
+  public static Connections connections(JobOptions options) {
+    String servers = options.get("kafka-bootstrap-servers", "127.0.0.1:9092");
+    String prefix = options.get("topic-prefix", CdcSources.DEFAULT_PREFIX);
+    String group = options.get("group-id", "chainstore-" + NAME);
+    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
+    return new Connections(
+        CdcSources.of(
+            servers,
+            group,
+            prefix,
+            List.of("members", "orders"),
+            FACTS,
+            TypeInformation.of(MemberFact.class)),
+        CdcSources.heartbeats(servers, group, prefix),
+        new ClickHouseSink<>(
+            clickhouse,
+            new TableRowFormat(
+                Map.of(
+                    TagClock.TAGS, TagClock.TAG_COLUMNS, TagClock.CLOCK, TagClock.CLOCK_COLUMNS)),
+            options.getLong("flush-ms", 200)));
+  }
+
+  /** The pipeline as its options say. */
+  public static void build(StreamExecutionEnvironment env, JobOptions options) {
+    build(
+        env,
+        connections(options),
+        TagRules.defaults(options.get("default-time-zone", "UTC")),
+        Duration.ofMillis(options.getLong("tag-lateness-ms", 5000)));
+  }
+}

@@ -1,0 +1,105 @@
+package io.chainstore.streaming.tags;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class MemberTaggingTest {
+
+  private static final Instant JOINED = Instant.parse("2026-09-01T08:00:00Z");
+  private static final Instant BOUGHT = Instant.parse("2026-09-02T10:00:00Z");
+
+  private static KeyedOneInputStreamOperatorTestHarness<Long, MemberFact, TagRow> harness()
+      throws Exception {
+    return ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+        new MemberTagging(TagRules.defaults("UTC")), MemberFact::memberId, Types.LONG);
+  }
+
+  private static MemberFact purchase(long lsn, Instant at) {
+    return MemberFact.order(
+        7,
+        100,
+        new Purchase(100, at, "pos", new BigDecimal("25.00"), false),
+        lsn,
+        at.toEpochMilli());
+  }
+
+  @Test
+  void lapsingIsSetOnlyWhenSixtyDaysOfEventTimeHavePassed() throws Exception {
+    try (var harness = harness()) {
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      assertThat(active(harness)).containsExactlyInAnyOrder("new", "active", "store-only");
+
+      // 60 days after the day of the purchase, minus a moment: not yet.
+      Instant lapsingFrom = Instant.parse("2026-11-01T00:00:00Z");
+      harness.processWatermark(lapsingFrom.toEpochMilli() - 1);
+      assertThat(active(harness)).containsExactlyInAnyOrder("store-only");
+      harness.processWatermark(lapsingFrom.toEpochMilli());
+      assertThat(active(harness)).containsExactlyInAnyOrder("store-only", "lapsing");
+      TagRow lapsing =
+          harness.extractOutputValues().stream()
+              .filter(r -> r.tag().equals("lapsing"))
+              .findFirst()
+              .orElseThrow();
+      assertThat(lapsing.version()).isEqualTo(lapsingFrom.toEpochMilli());
+    }
+  }
+
+  @Test
+  void aLateFactIsAppliedAndCountedADuplicateIsNot() throws Exception {
+    try (var harness = harness()) {
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      Instant later = Instant.parse("2026-12-20T00:00:00Z");
+      harness.processWatermark(later.toEpochMilli());
+      assertThat(active(harness)).isEmpty();
+
+      // A purchase from September arrives after the watermark passed it: still counted, now.
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(later.toEpochMilli() + 1000);
+      assertThat(active(harness)).containsExactlyInAnyOrder("store-only", "lapsing");
+      int rows = harness.extractOutputValues().size();
+
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(later.toEpochMilli() + 2000);
+      assertThat(harness.extractOutputValues()).hasSize(rows);
+    }
+  }
+
+  @Test
+  @Timeout(30) // before the fix this spun forever on one millisecond
+  void factsWithMicrosecondsAreSeenByTheTimerOfTheirMillisecond() throws Exception {
+    try (var harness = harness()) {
+      Instant joined = JOINED.plusNanos(123_456_000);
+      Instant bought = BOUGHT.plusNanos(654_321_000);
+      harness.processElement(
+          MemberFact.joined(7, joined, 10, joined.toEpochMilli()), joined.toEpochMilli());
+      harness.processElement(purchase(11, bought), bought.toEpochMilli());
+      harness.processWatermark(bought.toEpochMilli());
+      assertThat(active(harness)).containsExactlyInAnyOrder("new", "active", "store-only");
+    }
+  }
+
+  /** The tags that hold after the rows written so far. */
+  private static List<String> active(
+      KeyedOneInputStreamOperatorTestHarness<Long, MemberFact, TagRow> h) {
+    java.util.Map<String, Boolean> last = new java.util.LinkedHashMap<>();
+    for (TagRow row : h.extractOutputValues()) {
+      last.put(row.tag(), row.active());
+    }
+    return last.entrySet().stream()
+        .filter(java.util.Map.Entry::getValue)
+        .map(java.util.Map.Entry::getKey)
+        .toList();
+  }
+}
