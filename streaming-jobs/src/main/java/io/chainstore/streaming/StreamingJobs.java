@@ -3,6 +3,7 @@ package io.chainstore.streaming;
 import io.chainstore.streaming.kpi.StoreKpisJob;
 import io.chainstore.streaming.marketing.MarketingRoiJob;
 import io.chainstore.streaming.tags.MemberTagsJob;
+import io.chainstore.streaming.transfers.TransferSuggestionsJob;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class StreamingJobs {
   private static Map<String, BiConsumer<StreamExecutionEnvironment, JobOptions>> pipelines() {
     Map<String, BiConsumer<StreamExecutionEnvironment, JobOptions>> jobs = new LinkedHashMap<>();
     jobs.put(StoreKpisJob.NAME, StoreKpisJob::build);
+    jobs.put(TransferSuggestionsJob.NAME, TransferSuggestionsJob::build);
     jobs.put(MarketingRoiJob.NAME, MarketingRoiJob::build);
     jobs.put(MemberTagsJob.NAME, MemberTagsJob::build);
     return jobs;

@@ -90,9 +90,34 @@ public final class Mirrors {
                   column("valid_from", Type.DATE_TIME),
                   column("valid_to", Type.DATE_TIME))));
 
+  /** The suggested transfers as the transactional service holds them (status and decision). */
+  public static final List<MirroredTable> TRANSFER_TABLES =
+      List.of(
+          new MirroredTable(
+              "suggested_transfers",
+              "transfer_suggestion",
+              List.of(
+                  new MirroredTable.Column("id", "suggestion_id", Type.TEXT, true),
+                  column("sku_id", Type.INT),
+                  column("from_location_id", Type.INT),
+                  column("to_location_id", Type.INT),
+                  column("quantity", Type.INT),
+                  column("reorder_point", Type.INT),
+                  column("position", Type.INT),
+                  column("velocity_per_day", Type.DECIMAL),
+                  column("days_of_cover", Type.DECIMAL),
+                  column("reason", Type.TEXT),
+                  column("based_on_lsn", Type.INT),
+                  column("suggested_at", Type.DATE_TIME),
+                  column("status", Type.TEXT),
+                  column("transfer_id", Type.INT),
+                  column("decided_at", Type.DATE_TIME))));
+
   /** Every copied table. */
   public static final List<MirroredTable> TABLES =
-      java.util.stream.Stream.concat(STORE_TABLES.stream(), MARKETING_TABLES.stream()).toList();
+      java.util.stream.Stream.of(STORE_TABLES, MARKETING_TABLES, TRANSFER_TABLES)
+          .flatMap(List::stream)
+          .toList();
 
   private static final Map<String, MirroredTable> BY_SOURCE =
       TABLES.stream().collect(Collectors.toMap(MirroredTable::source, Function.identity()));
@@ -116,8 +141,10 @@ public final class Mirrors {
             mirror.values(event.row(), event.lsn(), event.deleted()));
       };
 
-  public static final RowFormat<TableRow> FORMAT =
-      new TableRowFormat(
-          TABLES.stream()
-              .collect(Collectors.toMap(MirroredTable::target, MirroredTable::targetColumns)));
+  /** The ClickHouse columns of every copy, by table. */
+  public static final Map<String, List<String>> COLUMNS =
+      TABLES.stream()
+          .collect(Collectors.toMap(MirroredTable::target, MirroredTable::targetColumns));
+
+  public static final RowFormat<TableRow> FORMAT = new TableRowFormat(COLUMNS);
 }
