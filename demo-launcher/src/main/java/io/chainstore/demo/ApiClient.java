@@ -51,6 +51,24 @@ final class ApiClient {
 
   record Reply(int status, JsonNode body) {}
 
+  Reply get(String path) {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + apiKey)
+            .GET()
+            .build();
+    try {
+      HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+      return new Reply(response.statusCode(), JSON.readTree(response.body()));
+    } catch (IOException e) {
+      throw new IllegalStateException("GET " + path + " failed: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   Reply put(String path, String json) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

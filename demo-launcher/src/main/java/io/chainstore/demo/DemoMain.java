@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -67,6 +66,7 @@ public final class DemoMain {
           "seeded %d stores, a warehouse, %d SKUs and %d members"
               .formatted(chain.stores().size(), chain.skus().size(), chain.members().size()));
 
+      DemoTargets.set(stack.adminApi(), chain);
       AtomicReference<Double> firstKpiRow = new AtomicReference<>();
       Thread watcher = watchFirstRow(stack.clickhouse(), progress, firstKpiRow);
       double tradingStart = progress.elapsedSeconds();
@@ -81,6 +81,14 @@ public final class DemoMain {
                   stockWork.transferId(),
                   stockWork.transferDiscrepancy(),
                   stockWork.stocktakeId()));
+      TransferReview.Done review =
+          TransferReview.acceptOldest(stack.adminApi(), Duration.ofSeconds(30));
+      progress.step(
+          review.acceptedId() == null
+              ? "no transfer suggestions yet"
+              : "%d transfer suggestions open; accepted %s: draft transfer %d of %d units"
+                  .formatted(
+                      review.open(), review.acceptedId(), review.transferId(), review.quantity()));
       result = stack.reconciler().awaitMatch(Duration.ofSeconds(90));
       watcher.interrupt();
       progress.step(
@@ -102,15 +110,8 @@ public final class DemoMain {
               + segment);
       batchOk = spark == 0 && export == 0;
 
-      printReport(
-          stack.clickhouse(),
-          stats,
-          stackReady,
-          tradingStart,
-          tradingEnd,
-          firstKpiRow.get(),
-          progress,
-          memory);
+      new DemoReport(stack.clickhouse()).print(stats);
+      printTimings(stackReady, tradingStart, tradingEnd, firstKpiRow.get(), progress, memory);
       if (options.keepRunning()) {
         System.out.println("API          " + stack.apiUrl() + "/api/orders");
         System.out.println("OpenAPI      " + stack.apiUrl() + "/v3/api-docs");
@@ -135,51 +136,13 @@ public final class DemoMain {
     return result.ok() && batchOk ? 0 : 1;
   }
 
-  private static void printReport(
-      ClickHouseClient clickhouse,
-      TradingSimulator.Stats stats,
+  private static void printTimings(
       double stackReady,
       double tradingStart,
       double tradingEnd,
       Double firstKpiRow,
       Progress progress,
       MemoryMeter memory) {
-    System.out.println();
-    System.out.println("== Trading day ==");
-    System.out.printf(
-        "orders created %d, paid %d, cancelled before payment %d, refunded %d, partly returned %d,"
-            + " rejected (no stock) %d, coupons used %d, points spent on %d orders%n",
-        stats.created(),
-        stats.paid(),
-        stats.cancelledUnpaid(),
-        stats.refunded(),
-        stats.returned(),
-        stats.rejected(),
-        stats.couponsUsed(),
-        stats.pointsSpent());
-    System.out.println();
-    System.out.println("== Store KPIs today (ClickHouse) ==");
-    System.out.printf(
-        "%-6s %-8s %12s %8s %8s %10s%n",
-        "store", "channel", "net sales", "orders", "units", "avg order");
-    for (Map<String, String> row :
-        clickhouse.query(
-            "SELECT store_id, channel, sum(net_sales) AS sales, sum(paid_orders) AS orders, sum(units) AS units"
-                + " FROM store_kpi FINAL WHERE grain = 'day' GROUP BY store_id, channel ORDER BY store_id, channel")) {
-      long orders = Long.parseLong(row.get("orders"));
-      java.math.BigDecimal sales = new java.math.BigDecimal(row.get("sales"));
-      System.out.printf(
-          "%-6s %-8s %12s %8s %8s %10s%n",
-          row.get("store_id"),
-          row.get("channel"),
-          sales.toPlainString(),
-          orders,
-          row.get("units"),
-          orders == 0
-              ? "-"
-              : sales.divide(
-                  java.math.BigDecimal.valueOf(orders), 2, java.math.RoundingMode.HALF_EVEN));
-    }
     System.out.println();
     System.out.println("== Timings ==");
     System.out.printf("stack ready after %.1f s%n", stackReady);

@@ -16,7 +16,15 @@ import java.util.Random;
  */
 final class DemoSeed {
 
-  record Chain(List<Long> stores, long warehouse, List<Long> skus, List<Long> members) {}
+  /** The chain; {@code zones} are the stores' time zones, in the order of {@code stores}. */
+  record Chain(
+      List<Long> stores, long warehouse, List<Long> skus, List<Long> members, List<String> zones) {
+
+    /** The SKUs the first store holds only a few of, so that selling them runs it low. */
+    List<Long> scarceAtFirstStore() {
+      return skus.subList(2, Math.min(5, skus.size()));
+    }
+  }
 
   private static final String[] PRODUCTS = {
     "Milk 1l", "Espresso beans 500g", "Olive oil 750ml", "Sourdough bread", "Apples 1kg",
@@ -37,7 +45,10 @@ final class DemoSeed {
     try (Connection c = postgres.connect()) {
       c.setAutoCommit(false);
       List<Long> stores = new ArrayList<>();
+      List<String> zones = new ArrayList<>();
       for (int i = 1; i <= storeCount; i++) {
+        // Two business days side by side: odd stores close their books in Shanghai.
+        zones.add(i % 2 == 1 ? "Asia/Shanghai" : "Europe/Berlin");
         stores.add(
             insert(
                 c,
@@ -47,14 +58,14 @@ final class DemoSeed {
                 "Store " + i,
                 new BigDecimal("52.5").add(BigDecimal.valueOf(random.nextInt(2000) - 1000, 4)),
                 new BigDecimal("13.4").add(BigDecimal.valueOf(random.nextInt(2000) - 1000, 4)),
-                // Two business days side by side: odd stores close their books in Shanghai.
-                i % 2 == 1 ? "Asia/Shanghai" : "Europe/Berlin"));
+                zones.get(i - 1)));
       }
       long warehouse =
           insert(
               c,
-              "INSERT INTO locations (code, name, kind, time_zone) VALUES ('W001',"
-                  + " 'Central warehouse', 'warehouse', 'Europe/Berlin') RETURNING id");
+              "INSERT INTO locations (code, name, kind, latitude, longitude, time_zone) VALUES"
+                  + " ('W001', 'Central warehouse', 'warehouse', 52.35, 13.5, 'Europe/Berlin')"
+                  + " RETURNING id");
       List<Long> skus = new ArrayList<>();
       for (int i = 0; i < skuCount; i++) {
         String name = i < PRODUCTS.length ? PRODUCTS[i] : "Article " + (i + 1);
@@ -83,13 +94,15 @@ final class DemoSeed {
           c.prepareStatement("SELECT set_config('chainstore.stock_reason', 'initial', true)")) {
         reason.execute();
       }
+      List<Long> scarce = skus.subList(2, Math.min(5, skus.size()));
       try (PreparedStatement stock =
           c.prepareStatement("INSERT INTO stock (sku_id, location_id, on_hand) VALUES (?, ?, ?)")) {
         for (long sku : skus) {
           for (long store : stores) {
             stock.setLong(1, sku);
             stock.setLong(2, store);
-            stock.setInt(3, 200 + random.nextInt(300));
+            boolean low = store == stores.get(0) && scarce.contains(sku);
+            stock.setInt(3, low ? 6 : 200 + random.nextInt(300));
             stock.addBatch();
           }
           stock.setLong(1, sku);
@@ -109,7 +122,7 @@ final class DemoSeed {
                 "+49151" + String.format("%08d", 10_000_000 + i * 7919 % 90_000_000)));
       }
       c.commit();
-      return new Chain(stores, warehouse, skus, members);
+      return new Chain(stores, warehouse, skus, members, zones);
     } catch (SQLException e) {
       throw new IllegalStateException("seeding the demo chain failed", e);
     }

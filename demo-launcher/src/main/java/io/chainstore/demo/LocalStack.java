@@ -34,9 +34,12 @@ public final class LocalStack implements AutoCloseable {
   /** The chain's own time zone: of locations opened without one, and of online sign-ups. */
   public static final String DEFAULT_TIME_ZONE = "Europe/Berlin";
 
+  /** Where stock-transfer-suggestions sends suggestions and the OLTP service reads them. */
+  public static final String SUGGESTIONS_TOPIC = "chainstore.transfer-suggestions";
+
   /** The streaming jobs the stack runs, as one local Flink job. */
   public static final List<String> STREAMING_JOBS =
-      List.of("store-kpis", "marketing-roi", "member-tags");
+      List.of("store-kpis", "stock-transfer-suggestions", "marketing-roi", "member-tags");
 
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
   public static final String STACK_FILE = "stack.properties";
@@ -98,17 +101,18 @@ public final class LocalStack implements AutoCloseable {
   private void startAll() {
     postgres = LocalPostgres.start(workDir.resolve("postgres"));
     progress.step("PostgreSQL " + postgres.jdbcUrl());
+    kafka = LocalKafka.start(workDir.resolve("kafka"));
+    // Created up front so the Flink source finds its topic at once rather than at discovery.
+    List<String> topics = new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
+    topics.add(CdcTopics.heartbeatTopic());
+    topics.add(SUGGESTIONS_TOPIC);
+    kafka.createTopics(topics);
+    progress.step("Kafka " + kafka.bootstrapServers());
     startOltpService();
     clickhouseServer = LocalClickHouse.start(workDir.resolve("clickhouse"));
     clickhouse = new ClickHouseClient(clickhouseServer.settings(CLICKHOUSE_DATABASE));
     int applied = new Migrator(clickhouse).migrate().size();
     progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
-    kafka = LocalKafka.start(workDir.resolve("kafka"));
-    // Created up front so the Flink source finds its topic at once rather than at discovery.
-    List<String> topics = new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
-    topics.add(CdcTopics.heartbeatTopic());
-    kafka.createTopics(topics);
-    progress.step("Kafka " + kafka.bootstrapServers());
     // The Flink job warms up while the service and Debezium start.
     launchFlink(false);
     HttpClient http = HttpClient.newHttpClient();
@@ -153,7 +157,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startOltpService() {
-    apiPort = freePort();
+    if (apiPort == 0) {
+      apiPort = freePort(); // a restart keeps the port, so clients keep working
+    }
     oltp =
         ChildProcess.start(
             "oltp-service",
@@ -169,7 +175,9 @@ public final class LocalStack implements AutoCloseable {
                 "POSTGRES_USER", postgres.user(),
                 "POSTGRES_PASSWORD", postgres.password(),
                 "CHAINSTORE_ADMIN_API_KEY", adminApiKey,
-                "DEFAULT_TIME_ZONE", DEFAULT_TIME_ZONE),
+                "DEFAULT_TIME_ZONE", DEFAULT_TIME_ZONE,
+                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                "SUGGESTIONS_TOPIC", SUGGESTIONS_TOPIC),
             workDir.resolve("logs/oltp-service.log"));
   }
 
@@ -189,6 +197,8 @@ public final class LocalStack implements AutoCloseable {
             kafka.bootstrapServers(),
             "--default-time-zone",
             DEFAULT_TIME_ZONE,
+            "--suggestions-topic",
+            SUGGESTIONS_TOPIC,
             "--clickhouse-url",
             clickhouseServer.url(),
             "--clickhouse-database",
@@ -226,6 +236,16 @@ public final class LocalStack implements AutoCloseable {
   public void killFlink() {
     flink.kill();
     progress.step("Flink jobs killed");
+  }
+
+  /** Kills the OLTP service without warning, as a crash would, and starts it again. */
+  public void crashAndRestartOltpService() {
+    oltp.kill();
+    progress.step("OLTP service killed");
+    startOltpService();
+    HttpClient http = HttpClient.newHttpClient();
+    oltp.awaitReady(() -> healthy(http), Duration.ofSeconds(120));
+    progress.step("OLTP service started again " + apiUrl());
   }
 
   /** Runs the Spark job member-profiles to completion; returns its exit code. */

@@ -25,7 +25,8 @@ class ConnectorConfigTest {
 
   @Test
   void topicsFollowThePrefixAndTheTableList() {
-    assertThat(CdcTopics.TABLES).contains("orders", "order_lines", "stock", "members");
+    assertThat(CdcTopics.TABLES)
+        .contains("orders", "order_lines", "stock", "members", "suggested_transfers");
     assertThat(CdcTopics.topic("orders")).isEqualTo("chainstore.public.orders");
   }
 

@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -72,10 +73,12 @@ class StockDocuments {
 
   private final JdbcTemplate jdbc;
   private final StockService stock;
+  private final ApplicationEventPublisher events;
 
-  StockDocuments(JdbcTemplate jdbc, StockService stock) {
+  StockDocuments(JdbcTemplate jdbc, StockService stock, ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.stock = stock;
+    this.events = events;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -129,6 +132,7 @@ class StockDocuments {
     stock.issue(transfer.locationId(), lines, "transfer_shipped", "transfer:" + id);
     stock.addInTransit(transfer.toLocationId(), lines, "transfer:" + id);
     setStatus(id, "shipped");
+    events.publishEvent(new TransferShipped(id));
     return load(id);
   }
 

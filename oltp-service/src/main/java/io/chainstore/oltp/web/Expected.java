@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /** What a value of a type must look like, in the words a problem response uses. */
@@ -37,6 +38,9 @@ final class Expected {
     }
     if (type == OffsetDateTime.class) {
       return SupportedDates.timeRule();
+    }
+    if (type == UUID.class) {
+      return Uuids.RULE;
     }
     if (type.isEnum()) {
       return "must be one of: "

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -214,6 +215,11 @@ class BadInputIT extends ApiTestSupport {
                 .spoil(BAD_TEXTS, "name")
                 .spoil(BAD_CHOICES, "role"),
             endpoint(
+                    "POST",
+                    "/api/transfer-suggestions/" + w.suggestion + "/reject",
+                    "{\"reason\": \"not now\"}")
+                .spoil(BAD_TEXTS, "reason"),
+            endpoint(
                     "PUT",
                     "/api/kpi-targets/" + w.store + "/day/2026-12-01",
                     "{\"netSales\": 1.00, \"orders\": 1, \"newMembers\": 1}")
@@ -303,6 +309,9 @@ class BadInputIT extends ApiTestSupport {
                       : path.contains("/products/") ? "productId" : "skuId");
     }
     cases.put("/api/catalog/scan/12ab5678", "barcode");
+    cases.put("/api/transfer-suggestions/not-a-uuid", "id");
+    cases.put("/api/transfer-suggestions/1-1-1-1-1", "id");
+    cases.put("/api/transfer-suggestions/" + w.suggestion.toString().replace("-", ""), "id");
     cases.put("/api/orders/1%01", "path");
     // Query parameters: the prefix up to the parameter, its name, and a value of the wrong shape.
     List<String[]> queries =
@@ -329,7 +338,12 @@ class BadInputIT extends ApiTestSupport {
             new String[] {
               "/api/kpi-targets?from=2026-01-01&to=2026-12-31&storeId=", "storeId", "1.5"
             },
-            new String[] {"/api/catalog/scan/12345678?storeId=", "storeId", "1.5"});
+            new String[] {"/api/catalog/scan/12345678?storeId=", "storeId", "1.5"},
+            new String[] {"/api/transfer-suggestions?status=", "status", "done"},
+            new String[] {"/api/transfer-suggestions?toLocationId=", "toLocationId", "1.5"},
+            new String[] {"/api/transfer-suggestions?skuId=", "skuId", "1.5"},
+            new String[] {"/api/transfer-suggestions?limit=", "limit", "1.5"},
+            new String[] {"/api/transfer-suggestions?offset=", "offset", "-1"});
     for (String[] q : queries) {
       cases.put(q[0] + q[2], q[1]);
       cases.put(q[0] + "x%00y", q[1]);
@@ -456,7 +470,8 @@ class BadInputIT extends ApiTestSupport {
       long transfer,
       long stocktake,
       long campaign,
-      long template) {}
+      long template,
+      UUID suggestion) {}
 
   private World world() {
     Fixture f = fixture(new BigDecimal("2.00"), 10);
@@ -499,6 +514,15 @@ class BadInputIT extends ApiTestSupport {
             .body()
             .path("id")
             .asLong();
+    UUID suggestion = UUID.randomUUID();
+    jdbc.update(
+        "INSERT INTO suggested_transfers (id, sku_id, from_location_id, to_location_id, quantity,"
+            + " reorder_point, position, velocity_per_day, reason, based_on_lsn, suggested_at)"
+            + " VALUES (?, ?, ?, ?, 1, 2, 0, 0.5, 'low', 1, now())",
+        suggestion,
+        f.sku(),
+        f.warehouse(),
+        f.store());
     return new World(
         f.store(),
         f.warehouse(),
@@ -509,7 +533,8 @@ class BadInputIT extends ApiTestSupport {
         transfer,
         stocktake,
         campaign,
-        template);
+        template,
+        suggestion);
   }
 
   /** The body with the value at {@code field} (a path like {@code lines[0].quantity}) replaced. */

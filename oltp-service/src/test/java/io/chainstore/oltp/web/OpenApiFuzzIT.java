@@ -222,6 +222,7 @@ class OpenApiFuzzIT extends ApiTestSupport {
             switch (schema.path("format").asText("")) {
               case "date" -> "2026-06-01";
               case "date-time" -> "2026-06-01T00:00:00Z";
+              case "uuid" -> "00000000-0000-4000-8000-000000000000";
               default -> "x".repeat(Math.max(1, schema.path("minLength").asInt(1)));
             });
       }
@@ -306,6 +307,7 @@ class OpenApiFuzzIT extends ApiTestSupport {
         switch (schema.path("format").asText("")) {
           case "date" -> bad.add(json ? "\"2026-02-30\"" : "2026-02-30");
           case "date-time" -> bad.add(json ? "\"2026-06-01T25:00:00Z\"" : "2026-06-01T25:00:00Z");
+          case "uuid" -> bad.add(json ? "\"1-1-1-1-1\"" : "1-1-1-1-1");
           default -> {
             // free text
           }

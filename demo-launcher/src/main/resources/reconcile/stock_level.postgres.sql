@@ -1,0 +1,2 @@
+SELECT sku_id, location_id, on_hand, reserved, in_transit
+FROM stock
