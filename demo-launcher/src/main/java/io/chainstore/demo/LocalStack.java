@@ -118,18 +118,7 @@ public final class LocalStack implements AutoCloseable {
     HttpClient http = HttpClient.newHttpClient();
     oltp.awaitReady(() -> healthy(http), Duration.ofSeconds(120));
     progress.step("OLTP service " + apiUrl());
-    cdc =
-        CdcEngine.start(
-            new PostgresTarget(
-                "127.0.0.1",
-                postgres.port(),
-                LocalPostgres.DATABASE,
-                postgres.user(),
-                postgres.password()),
-            kafka.bootstrapServers(),
-            workDir.resolve("cdc-offsets.dat"),
-            1000);
-    progress.step("Debezium streaming PostgreSQL changes to Kafka");
+    startCdc();
     awaitFlink(false);
     writeStackFile();
   }
@@ -236,6 +225,39 @@ public final class LocalStack implements AutoCloseable {
   public void killFlink() {
     flink.kill();
     progress.step("Flink jobs killed");
+  }
+
+  private void startCdc() {
+    cdc =
+        CdcEngine.start(
+            new PostgresTarget(
+                "127.0.0.1",
+                postgres.port(),
+                LocalPostgres.DATABASE,
+                postgres.user(),
+                postgres.password()),
+            kafka.bootstrapServers(),
+            workDir.resolve("cdc-offsets.dat"),
+            1000);
+    progress.step("Debezium streaming PostgreSQL changes to Kafka");
+  }
+
+  /**
+   * Stops Debezium, sends the newest {@code perTopic} change events of every table again (what an
+   * at-least-once connector does after a restart: events it had sent, once more) and starts it
+   * again.
+   */
+  public int restartCdcResending(int perTopic) {
+    cdc.close();
+    progress.step("Debezium stopped");
+    int resent =
+        ChangeRedelivery.resendNewest(
+            kafka.bootstrapServers(),
+            CdcTopics.TABLES.stream().map(CdcTopics::topic).toList(),
+            perTopic);
+    progress.step(resent + " change events sent again");
+    startCdc();
+    return resent;
   }
 
   /** Kills the OLTP service without warning, as a crash would, and starts it again. */
