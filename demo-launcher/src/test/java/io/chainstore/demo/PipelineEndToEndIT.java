@@ -45,6 +45,9 @@ class PipelineEndToEndIT {
     assertThat(first.refunded() + first.cancelledUnpaid())
         .as("some orders are cancelled")
         .isPositive();
+    // A transfer from the warehouse (received one unit short) and a stocktake at the first store.
+    StockOperations.Done stockWork = StockOperations.run(stack.adminApi(), chain);
+    assertThat(stockWork.stocktakeId()).isPositive();
     Reconciler.Report before = stack.reconciler().awaitMatch(Duration.ofSeconds(90));
     assertThat(before.ok()).as(String.join("\n", before.lines())).isTrue();
     assertThat(before.summary().ordersPg()).isPositive();

@@ -77,6 +77,42 @@ class MemberTaggingTest {
   }
 
   @Test
+  void aFactInsideTheBoundCountsAtItsOwnTimeOneBeyondItAtTheWatermark() throws Exception {
+    try (var harness = harness()) {
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      // Event time is an hour before the purchase: the purchase is not late.
+      harness.processWatermark(BOUGHT.toEpochMilli() - 3_600_000);
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      assertThat(row(harness, "store-only").version()).isEqualTo(BOUGHT.toEpochMilli());
+
+      // An online purchase from before the watermark: applied when it arrives, at the watermark.
+      long watermark = BOUGHT.toEpochMilli() + 86_400_000;
+      harness.processWatermark(watermark);
+      Instant earlier = BOUGHT.plusSeconds(60);
+      harness.processElement(
+          MemberFact.order(
+              7,
+              101,
+              new Purchase(101, earlier, "online", new BigDecimal("5.00"), false),
+              12,
+              earlier.toEpochMilli()),
+          earlier.toEpochMilli());
+      harness.processWatermark(watermark + 1);
+      assertThat(row(harness, "omnichannel").version()).isEqualTo(watermark + 1);
+    }
+  }
+
+  private static TagRow row(
+      KeyedOneInputStreamOperatorTestHarness<Long, MemberFact, TagRow> h, String tag) {
+    return h.extractOutputValues().stream()
+        .filter(r -> r.tag().equals(tag))
+        .reduce((a, b) -> b)
+        .orElseThrow();
+  }
+
+  @Test
   @Timeout(30) // before the fix this spun forever on one millisecond
   void factsWithMicrosecondsAreSeenByTheTimerOfTheirMillisecond() throws Exception {
     try (var harness = harness()) {
