@@ -3,8 +3,9 @@ package io.chainstore.demo;
 import java.nio.file.Path;
 
 /**
- * The options of {@code ./chainstore demo}, {@code bench-latency} and {@code bench-checkout};
- * {@code skus} is null when the command's own assortment applies.
+ * The options of {@code ./chainstore demo}, {@code bench-latency}, {@code bench-checkout} and
+ * {@code bench-freshness} ({@code rate} orders a second for {@code seconds}); {@code skus} is null
+ * when the command's own assortment applies.
  */
 record DemoOptions(
     int orders,
@@ -14,7 +15,9 @@ record DemoOptions(
     Path workDir,
     long flushMillis,
     Integer skus,
-    boolean idempotencyKeys) {
+    boolean idempotencyKeys,
+    int rate,
+    int seconds) {
 
   static DemoOptions parse(String[] args, int defaultOrders) {
     int orders = defaultOrders;
@@ -25,6 +28,8 @@ record DemoOptions(
     long flushMillis = 100;
     Integer skus = null;
     boolean idempotencyKeys = false;
+    int rate = 300;
+    int seconds = 60;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--orders" -> orders = positive("--orders", args, ++i);
@@ -35,6 +40,8 @@ record DemoOptions(
         case "--flush-ms" -> flushMillis = positive("--flush-ms", args, ++i);
         case "--skus" -> skus = positive("--skus", args, ++i);
         case "--idempotency-keys" -> idempotencyKeys = true;
+        case "--rate" -> rate = positive("--rate", args, ++i);
+        case "--seconds" -> seconds = positive("--seconds", args, ++i);
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -46,7 +53,9 @@ record DemoOptions(
         workDir.toAbsolutePath(),
         flushMillis,
         skus,
-        idempotencyKeys);
+        idempotencyKeys,
+        rate,
+        seconds);
   }
 
   private static String value(String name, String[] args, int i) {

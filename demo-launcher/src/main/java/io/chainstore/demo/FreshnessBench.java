@@ -1,0 +1,310 @@
+package io.chainstore.demo;
+
+import io.chainstore.ingestion.CdcTopics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Properties;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Freshness under load: POS orders (created and paid, 3 lines) at a steady {@code rate} a second
+ * across the stores, with all four Flink jobs running, after a minute of warm-up (half of it a ramp
+ * from zero); meanwhile, five times a second, a probe order at a store of its own is paid, and the
+ * time from the payment's acknowledged commit until ClickHouse shows it — in the store's KPIs and
+ * in its stock level — is measured.
+ */
+final class FreshnessBench {
+
+  private static final int CLIENTS = 48;
+
+  /** The rate climbs from zero to the goal over the first half of the warm-up, then holds. */
+  private static final int WARM_UP_SECONDS = 60;
+
+  private FreshnessBench() {}
+
+  static int run(DemoOptions options) throws Exception {
+    Progress progress = new Progress(System.out);
+    DemoMain.recreate(options.workDir());
+    try (MemoryMeter memory = new MemoryMeter();
+        LocalStack stack =
+            LocalStack.start(
+                options.workDir(), Modules.fromSystemProperty(), progress, options.flushMillis())) {
+      // The last store takes only probe orders.
+      DemoSeed.Chain chain =
+          DemoSeed.seed(
+              stack.postgres(),
+              options.stores() + 1,
+              options.skus() == null ? 500 : options.skus(),
+              options.seed());
+      List<Long> stores = chain.stores().subList(0, options.stores());
+      long probeStore = chain.stores().get(options.stores());
+      long probeSku = chain.skus().get(chain.skus().size() - 1);
+      List<ApiClient> tills = new ArrayList<>();
+      for (long store : chain.stores()) {
+        tills.add(stack.adminApi().issueKey("bench till " + store, "pos", store));
+      }
+      ApiClient probeTill = tills.get(options.stores());
+      holdProbeStock(stack, probeStore, probeSku);
+      progress.step(
+          "load: %d orders/s for %d s (%d s warm-up) at %d stores, %d clients"
+              .formatted(
+                  options.rate(), options.seconds(), WARM_UP_SECONDS, stores.size(), CLIENTS));
+
+      long start = System.nanoTime();
+      long end = start + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS + options.seconds());
+      long measureFrom = start + TimeUnit.SECONDS.toNanos(WARM_UP_SECONDS);
+      AtomicLong ticket = new AtomicLong();
+      AtomicInteger paid = new AtomicInteger();
+      AtomicInteger paidMeasured = new AtomicInteger();
+      AtomicInteger failed = new AtomicInteger();
+      ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+      List<Future<?>> load = new ArrayList<>();
+      for (int c = 0; c < CLIENTS; c++) {
+        int client = c;
+        load.add(
+            pool.submit(
+                () -> {
+                  SplittableRandom random = new SplittableRandom(client);
+                  try (KeepAliveHttp http = new KeepAliveHttp(stack.apiUrl())) {
+                    while (true) {
+                      long due = start + dueNanos(ticket.getAndIncrement(), options.rate());
+                      if (due >= end) {
+                        return null;
+                      }
+                      long wait = due - System.nanoTime();
+                      if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                      }
+                      int s = random.nextInt(stores.size());
+                      String key = tills.get(s).apiKey();
+                      KeepAliveHttp.Reply created =
+                          http.post("/api/orders", key, order(stores.get(s), chain, random));
+                      if (created.status() != 201) {
+                        failed.incrementAndGet();
+                        continue;
+                      }
+                      long id = orderId(created.body());
+                      KeepAliveHttp.Reply pay = http.post("/api/orders/" + id + "/pay", key, "");
+                      if (pay.status() == 200) {
+                        paid.incrementAndGet();
+                        if (due >= measureFrom) {
+                          paidMeasured.incrementAndGet();
+                        }
+                      } else {
+                        failed.incrementAndGet();
+                      }
+                    }
+                  }
+                }));
+      }
+
+      List<Double> kafka = new ArrayList<>();
+      List<Double> kpi = new ArrayList<>();
+      List<Double> stock = new ArrayList<>();
+      int probes = 0;
+      double lastProbe = 0;
+      KafkaConsumer<String, String> orders = ordersTopic(stack.kafkaBootstrapServers());
+      while (System.nanoTime() < end) {
+        long next = System.nanoTime() + 200_000_000L;
+        String body =
+            "{\"storeId\":%d,\"channel\":\"pos\",\"lines\":[{\"skuId\":%d,\"quantity\":1}]}"
+                .formatted(probeStore, probeSku);
+        ApiClient.Reply created = probeTill.post("/api/orders", body, null);
+        long id = created.body().path("id").asLong();
+        ApiClient.Reply payReply = probeTill.post("/api/orders/" + id + "/pay", null, null);
+        long committed = System.nanoTime();
+        if (payReply.status() != 200) {
+          throw new IllegalStateException("probe payment failed: " + payReply.body());
+        }
+        probes++;
+        double inKafka = awaitPaidInKafka(orders, id, committed);
+        double[] seen = awaitProbe(stack, probeStore, probeSku, probes, committed);
+        lastProbe = seen[0];
+        if (committed >= measureFrom) {
+          kafka.add(inKafka);
+          kpi.add(seen[0]);
+          stock.add(seen[1]);
+        }
+        long pause = next - System.nanoTime();
+        if (pause > 0) {
+          TimeUnit.NANOSECONDS.sleep(pause);
+        }
+      }
+      for (Future<?> f : load) {
+        f.get();
+      }
+      pool.shutdown();
+      orders.close();
+      System.out.printf(
+          "load: %.0f paid orders/s over the %d s measured (goal %d), %d failed%n",
+          paidMeasured.get() / (double) options.seconds(),
+          options.seconds(),
+          options.rate(),
+          failed.get());
+      if (kpi.isEmpty()) {
+        System.out.printf(
+            "the pipeline fell behind the load: the last probe (paid during warm-up) took %.0f ms%n",
+            lastProbe);
+      }
+      print("commit -> Kafka (Debezium)", kafka);
+      print("commit -> store_kpi", kpi);
+      print("commit -> stock_level", stock);
+      System.out.printf(
+          "peak memory of all processes %d MB; machine: %d cores%n",
+          memory.peakMegabytes(), Runtime.getRuntime().availableProcessors());
+    }
+    return 0;
+  }
+
+  /** When the {@code i}-th order is due, from the start, on the ramp then at the rate. */
+  static long dueNanos(long i, int rate) {
+    double ramp = WARM_UP_SECONDS / 2.0;
+    double onRamp = rate * ramp / 2;
+    double seconds = i < onRamp ? Math.sqrt(2 * ramp * i / rate) : ramp + (i - onRamp) / rate;
+    return (long) (seconds * 1e9);
+  }
+
+  /** A consumer at the end of the orders topic. */
+  private static KafkaConsumer<String, String> ordersTopic(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "freshness-" + UUID.randomUUID());
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    String topic = CdcTopics.topic("orders");
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topic).stream()
+            .map(p -> new TopicPartition(topic, p.partition()))
+            .toList();
+    consumer.assign(partitions);
+    consumer.seekToEnd(partitions);
+    partitions.forEach(consumer::position);
+    return consumer;
+  }
+
+  /** Milliseconds until Debezium has put the order's payment in Kafka (up to 120 s). */
+  private static double awaitPaidInKafka(
+      KafkaConsumer<String, String> orders, long id, long committed) {
+    String idField = "\"id\":" + id + ",";
+    long deadline = committed + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline) {
+      for (ConsumerRecord<String, String> r : orders.poll(Duration.ofMillis(5))) {
+        String value = r.value();
+        if (value != null
+            && value.contains(idField)
+            && value.contains("\"status\":\"paid\"")
+            && value.contains("\"op\":\"u\"")) {
+          return (System.nanoTime() - committed) / 1e6;
+        }
+      }
+    }
+    throw new IllegalStateException("order " + id + " did not reach Kafka in 120 s");
+  }
+
+  /** Milliseconds until the probe's sale is in the store's KPIs, and in its stock level. */
+  private static double[] awaitProbe(
+      LocalStack stack, long store, long sku, int probes, long committed)
+      throws InterruptedException {
+    double kpi = -1;
+    double stock = -1;
+    long deadline = committed + TimeUnit.SECONDS.toNanos(120);
+    while (kpi < 0 || stock < 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("probe " + probes + " did not reach ClickHouse in 120 s");
+      }
+      var row =
+          stack
+              .clickhouse()
+              .query(
+                  ("SELECT (SELECT toInt64(sum(paid_orders)) FROM store_kpi FINAL"
+                          + " WHERE grain = 'day' AND store_id = %d) AS orders,"
+                          + " (SELECT toInt64(any(on_hand)) FROM stock_level FINAL"
+                          + " WHERE sku_id = %d AND location_id = %d) AS on_hand")
+                      .formatted(store, sku, store))
+              .get(0);
+      double now = (System.nanoTime() - committed) / 1e6;
+      if (kpi < 0 && Long.parseLong(row.get("orders")) >= probes) {
+        kpi = now;
+      }
+      if (stock < 0 && soldDown(row.get("on_hand"), probes)) {
+        stock = now;
+      }
+      Thread.sleep(10); // the figure's resolution; polling harder loads ClickHouse
+    }
+    return new double[] {kpi, stock};
+  }
+
+  private static final int PROBE_STOCK = 100_000;
+
+  private static boolean soldDown(String onHand, int probes) {
+    return onHand != null && !onHand.isEmpty() && Long.parseLong(onHand) <= PROBE_STOCK - probes;
+  }
+
+  private static void holdProbeStock(LocalStack stack, long store, long sku) throws Exception {
+    try (var c = stack.postgres().connect()) {
+      c.setAutoCommit(false);
+      try (var s = c.createStatement()) {
+        s.execute("SELECT set_config('chainstore.stock_reason', 'initial', true)");
+        s.executeUpdate(
+            "UPDATE stock SET on_hand = %d WHERE sku_id = %d AND location_id = %d"
+                .formatted(PROBE_STOCK, sku, store));
+      }
+      c.commit();
+    }
+  }
+
+  private static String order(long store, DemoSeed.Chain chain, SplittableRandom random) {
+    int[] picked = random.ints(0, chain.skus().size() - 1).distinct().limit(3).toArray();
+    StringBuilder lines = new StringBuilder();
+    for (int l = 0; l < picked.length; l++) {
+      lines
+          .append(l == 0 ? "" : ",")
+          .append("{\"skuId\":")
+          .append(chain.skus().get(picked[l]))
+          .append(",\"quantity\":1}");
+    }
+    return "{\"storeId\":%d,\"channel\":\"pos\",\"lines\":[%s]}".formatted(store, lines);
+  }
+
+  private static long orderId(String json) {
+    int at = json.indexOf("\"id\":");
+    int from = at + 5;
+    int to = from;
+    while (to < json.length() && Character.isDigit(json.charAt(to))) {
+      to++;
+    }
+    return Long.parseLong(json.substring(from, to));
+  }
+
+  private static void print(String what, List<Double> millis) {
+    if (millis.isEmpty()) {
+      System.out.println(what + ": no probes measured");
+      return;
+    }
+    List<Double> sorted = new ArrayList<>(millis);
+    Collections.sort(sorted);
+    System.out.printf(
+        "%s over %d probes: p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, max %.0f ms%n",
+        what,
+        sorted.size(),
+        DemoMain.percentile(sorted, 50),
+        DemoMain.percentile(sorted, 95),
+        DemoMain.percentile(sorted, 99),
+        DemoMain.percentile(sorted, 100));
+  }
+}
