@@ -1,0 +1,246 @@
+package io.chainstore.demo;
+
+import io.chainstore.ingestion.CdcTopics;
+import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.warehouse.ClickHouseClient;
+import io.chainstore.warehouse.LocalClickHouse;
+import io.chainstore.warehouse.Migrator;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+/**
+ * Replay throughput: a month of history ({@link HistoryGenerator}) pre-filled into Kafka, then each
+ * Flink job alone, from the earliest offset, with parallelism 1 in its own JVM, until its output
+ * holds the last change. Reports per job the events it read, the wall time and the CPU time its
+ * process used (events per CPU-second is events per second per core), its peak resident memory and
+ * the size of its state (its last checkpoint).
+ */
+final class ReplayBench {
+
+  private static final String DATABASE = "chainstore";
+
+  private ReplayBench() {}
+
+  record Result(
+      String job, long events, double seconds, double cpuSeconds, long peakRssMb, long stateMb) {}
+
+  static int run(DemoOptions options) throws Exception {
+    Progress progress = new Progress(System.out);
+    Path dir = options.workDir();
+    DemoMain.recreate(dir);
+    Modules modules = Modules.fromSystemProperty();
+    int orders = options.orders() == 0 ? 1_000_000 : options.orders();
+    try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"));
+        LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"))) {
+      ClickHouseClient clickhouse = new ClickHouseClient(server.settings(DATABASE));
+      new Migrator(clickhouse).migrate();
+      List<String> topics =
+          new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
+      topics.add(CdcTopics.heartbeatTopic());
+      topics.add(LocalStack.SUGGESTIONS_TOPIC);
+      kafka.createTopics(topics);
+      progress.step("Kafka and ClickHouse up; writing %d orders of history".formatted(orders));
+      HistoryGenerator.History history =
+          HistoryGenerator.write(kafka.bootstrapServers(), orders, Math.max(1000, orders / 10));
+      HistoryGenerator.heartbeat(kafka.bootstrapServers(), HistoryGenerator.end());
+      long total = history.events().values().stream().mapToLong(Long::longValue).sum();
+      progress.step("%d change events in Kafka: %s".formatted(total, history.events()));
+
+      List<Result> results = new ArrayList<>();
+      results.add(
+          replay(
+              "store-kpis",
+              history.eventsOf("orders", "order_lines", "members", "locations", "locations"),
+              () -> version(clickhouse, "store_kpi") >= history.lastOrderLsn(),
+              kafka,
+              server,
+              modules,
+              dir,
+              progress));
+      results.add(
+          replay(
+              "stock-transfer-suggestions",
+              history.eventsOf("stock", "stock_movements", "locations"),
+              () -> version(clickhouse, "stock_level") >= history.lastStockLsn(),
+              kafka,
+              server,
+              modules,
+              dir,
+              progress));
+      results.add(
+          replay(
+              "marketing-roi",
+              history.eventsOf("orders", "coupons", "locations"),
+              () -> version(clickhouse, "coupon_roi") >= history.lastCouponOrderLsn(),
+              kafka,
+              server,
+              modules,
+              dir,
+              progress));
+      results.add(
+          replay(
+              "member-tags",
+              history.eventsOf("members", "orders") + 1,
+              stableRows(clickhouse, "member_tag"),
+              kafka,
+              server,
+              modules,
+              dir,
+              progress));
+      System.out.printf(
+          "%-28s %10s %9s %9s %14s %14s %9s %9s%n",
+          "job",
+          "events",
+          "wall s",
+          "cpu s",
+          "events/s wall",
+          "events/cpu-s",
+          "peak MB",
+          "state MB");
+      for (Result r : results) {
+        System.out.printf(
+            "%-28s %10d %9.1f %9.1f %14.0f %14.0f %9d %9d%n",
+            r.job(),
+            r.events(),
+            r.seconds(),
+            r.cpuSeconds(),
+            r.events() / r.seconds(),
+            r.events() / r.cpuSeconds(),
+            r.peakRssMb(),
+            r.stateMb());
+      }
+      System.out.printf(
+          "machine: %d cores; each job alone, parallelism 1, -Xmx1g, heap state, times from the"
+              + " process start (JVM and Flink start-up included)%n",
+          Runtime.getRuntime().availableProcessors());
+    }
+    return 0;
+  }
+
+  private static Result replay(
+      String job,
+      long events,
+      BooleanSupplier done,
+      LocalKafka kafka,
+      LocalClickHouse server,
+      Modules modules,
+      Path dir,
+      Progress progress)
+      throws Exception {
+    Path checkpoints = dir.resolve("checkpoints-" + job);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Modules.java(),
+                "-Xmx1g",
+                "-cp",
+                modules.classpath("streaming-jobs"),
+                "io.chainstore.streaming.StreamingJobs",
+                job,
+                "--kafka-bootstrap-servers",
+                kafka.bootstrapServers(),
+                "--group-id",
+                "replay-" + job,
+                "--default-time-zone",
+                "Europe/Berlin",
+                "--suggestions-topic",
+                LocalStack.SUGGESTIONS_TOPIC,
+                "--clickhouse-url",
+                server.url(),
+                "--clickhouse-database",
+                DATABASE,
+                "--checkpoint-dir",
+                checkpoints.toString(),
+                "--checkpoint-interval-ms",
+                "10000",
+                "--flush-ms",
+                "1000",
+                "--parallelism",
+                "1"));
+    long start = System.nanoTime();
+    try (ChildProcess process =
+        ChildProcess.start(job, command, Map.of(), dir.resolve("logs/replay-" + job + ".log"))) {
+      long pid = process.pid();
+      long peakKb = 0;
+      double cpu = 0;
+      while (!done.getAsBoolean()) {
+        peakKb = Math.max(peakKb, ProcessStats.rssKb(pid));
+        cpu = Math.max(cpu, ProcessStats.cpuSeconds(pid));
+        if (!process.isAlive()) {
+          throw new IllegalStateException(job + " stopped; see " + process.log());
+        }
+        Thread.sleep(500);
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      cpu = Math.max(cpu, ProcessStats.cpuSeconds(pid));
+      peakKb = Math.max(peakKb, ProcessStats.rssKb(pid));
+      // The state as of the end: the first checkpoint completed after it.
+      long after = System.currentTimeMillis();
+      long stateBytes = -1;
+      for (int i = 0; i < 60 && stateBytes < 0; i++) {
+        Thread.sleep(1000);
+        stateBytes = checkpointAfter(checkpoints, after);
+      }
+      progress.step("%s: %d events in %.1f s, %.1f CPU-s".formatted(job, events, seconds, cpu));
+      return new Result(job, events, seconds, cpu, peakKb / 1024, Math.max(0, stateBytes) >> 20);
+    }
+  }
+
+  private static long version(ClickHouseClient clickhouse, String table) {
+    String v = clickhouse.queryValue("SELECT toString(max(version)) FROM " + table);
+    return v.isEmpty() ? 0 : Long.parseLong(v);
+  }
+
+  /** Done once the table's written rows have not grown for 15 s (tags have no last version). */
+  private static BooleanSupplier stableRows(ClickHouseClient clickhouse, String table) {
+    long[] last = {-1, System.nanoTime()};
+    return () -> {
+      long rows = Long.parseLong(clickhouse.queryValue("SELECT count() FROM " + table));
+      if (rows != last[0]) {
+        last[0] = rows;
+        last[1] = System.nanoTime();
+        return false;
+      }
+      return rows > 0 && System.nanoTime() - last[1] > 15_000_000_000L;
+    };
+  }
+
+  /** The size of the newest checkpoint completed after {@code millis}, or -1. */
+  private static long checkpointAfter(Path dir, long millis) throws IOException {
+    if (!Files.isDirectory(dir)) {
+      return -1;
+    }
+    try (Stream<Path> files = Files.walk(dir, 3)) {
+      List<Path> metadata =
+          files
+              .filter(p -> p.getFileName().toString().equals("_metadata"))
+              .filter(p -> p.toFile().lastModified() > millis)
+              .toList();
+      if (metadata.isEmpty()) {
+        return -1;
+      }
+      Path chk = metadata.get(metadata.size() - 1).getParent();
+      long size = 0;
+      try (Stream<Path> inChk = Files.walk(chk)) {
+        for (Path p : inChk.filter(Files::isRegularFile).toList()) {
+          size += Files.size(p);
+        }
+      }
+      // Shared and task-owned files of the job count too (incremental backends put state there).
+      try (Stream<Path> shared = Files.walk(chk.getParent().resolve("shared"))) {
+        for (Path p : shared.filter(Files::isRegularFile).toList()) {
+          size += Files.size(p);
+        }
+      } catch (IOException e) {
+        // none
+      }
+      return size;
+    }
+  }
+}
