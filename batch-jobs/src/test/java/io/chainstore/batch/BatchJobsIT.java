@@ -38,7 +38,15 @@ class BatchJobsIT {
     DataSource ds = postgres.getPostgresDatabase();
     jdbc = new JdbcTemplate(ds);
     try (Stream<Path> files = Files.list(Path.of(System.getProperty("oltp.migrations")))) {
-      for (Path file : files.sorted().toList()) {
+      // In version order, as Flyway applies them (V10 after V9, not after V1).
+      for (Path file :
+          files
+              .sorted(
+                  java.util.Comparator.comparingInt(
+                      f ->
+                          Integer.parseInt(
+                              f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
+              .toList()) {
         jdbc.execute(Files.readString(file));
       }
     }
