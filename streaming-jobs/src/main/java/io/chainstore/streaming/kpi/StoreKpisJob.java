@@ -1,8 +1,8 @@
 package io.chainstore.streaming.kpi;
 
+import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.aggregate.RunningTotals;
-import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.members.MemberEvent;
 import io.chainstore.streaming.members.MemberRow;
@@ -11,11 +11,9 @@ import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderLineRow;
 import io.chainstore.streaming.sales.OrderRow;
 import io.chainstore.streaming.sales.ReturnLineRow;
-import io.chainstore.streaming.sink.ClickHouseSink;
 import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.stores.LocationRow;
 import io.chainstore.streaming.stores.ZoneResolver;
-import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -137,38 +135,15 @@ public final class StoreKpisJob {
 
   /** The job's connections to Kafka and ClickHouse from its options. */
   public static Connections connections(JobOptions options) {
-    String servers = options.get("kafka-bootstrap-servers", "127.0.0.1:9092");
-    String prefix = options.get("topic-prefix", CdcSources.DEFAULT_PREFIX);
-    String group = options.get("group-id", "chainstore-" + NAME);
-    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
-    long flush = options.getLong("flush-ms", 200);
+    Endpoints io = Endpoints.of(options, NAME);
     return new Connections(
-        CdcSources.of(
-            servers, group, prefix, SALES_TABLES, SALES, TypeInformation.of(OrderEvent.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("locations"),
-            LOCATIONS,
-            TypeInformation.of(LocationRow.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("members"),
-            MEMBERS,
-            TypeInformation.of(MemberEvent.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            Mirrors.sources(Mirrors.STORE_TABLES),
-            Mirrors.DECODER,
-            TypeInformation.of(TableRow.class)),
-        new ClickHouseSink<>(clickhouse, KpiFormats.STORE_KPI, flush),
-        new ClickHouseSink<>(clickhouse, KpiFormats.SKU_SALES, flush),
-        new ClickHouseSink<>(clickhouse, Mirrors.FORMAT, flush));
+        io.changes(SALES_TABLES, SALES, OrderEvent.class),
+        io.changes(List.of("locations"), LOCATIONS, LocationRow.class),
+        io.changes(List.of("members"), MEMBERS, MemberEvent.class),
+        io.changes(Mirrors.sources(Mirrors.STORE_TABLES), Mirrors.DECODER, TableRow.class),
+        io.sink(KpiFormats.STORE_KPI),
+        io.sink(KpiFormats.SKU_SALES),
+        io.sink(Mirrors.FORMAT));
   }
 
   /** The pipeline as its options say. */

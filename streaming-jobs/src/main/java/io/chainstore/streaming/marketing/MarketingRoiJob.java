@@ -1,18 +1,16 @@
 package io.chainstore.streaming.marketing;
 
+import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.aggregate.RunningTotals;
-import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.mirror.Mirrors;
 import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderRow;
-import io.chainstore.streaming.sink.ClickHouseSink;
 import io.chainstore.streaming.sink.RowFormat;
 import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.stores.LocationRow;
 import io.chainstore.streaming.stores.ZoneResolver;
-import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -142,42 +140,14 @@ public final class MarketingRoiJob {
       };
 
   public static Connections connections(JobOptions options) {
-    String servers = options.get("kafka-bootstrap-servers", "127.0.0.1:9092");
-    String prefix = options.get("topic-prefix", CdcSources.DEFAULT_PREFIX);
-    String group = options.get("group-id", "chainstore-" + NAME);
-    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
-    long flush = options.getLong("flush-ms", 200);
+    Endpoints io = Endpoints.of(options, NAME);
     return new Connections(
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("orders"),
-            ORDERS,
-            TypeInformation.of(OrderEvent.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("coupons"),
-            COUPONS,
-            TypeInformation.of(CouponEvent.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("locations"),
-            LOCATIONS,
-            TypeInformation.of(LocationRow.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            Mirrors.sources(Mirrors.MARKETING_TABLES),
-            Mirrors.DECODER,
-            TypeInformation.of(TableRow.class)),
-        new ClickHouseSink<>(clickhouse, FORMAT, flush),
-        new ClickHouseSink<>(clickhouse, Mirrors.FORMAT, flush));
+        io.changes(List.of("orders"), ORDERS, OrderEvent.class),
+        io.changes(List.of("coupons"), COUPONS, CouponEvent.class),
+        io.changes(List.of("locations"), LOCATIONS, LocationRow.class),
+        io.changes(Mirrors.sources(Mirrors.MARKETING_TABLES), Mirrors.DECODER, TableRow.class),
+        io.sink(FORMAT),
+        io.sink(Mirrors.FORMAT));
   }
 
   /** The pipeline as its options say. */

@@ -1,14 +1,12 @@
 package io.chainstore.streaming.tags;
 
+import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
-import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.members.MemberRow;
 import io.chainstore.streaming.sales.OrderRow;
-import io.chainstore.streaming.sink.ClickHouseSink;
 import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.sink.TableRowFormat;
-import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,25 +99,14 @@ public final class MemberTagsJob {
       };
 
   public static Connections connections(JobOptions options) {
-    String servers = options.get("kafka-bootstrap-servers", "127.0.0.1:9092");
-    String prefix = options.get("topic-prefix", CdcSources.DEFAULT_PREFIX);
-    String group = options.get("group-id", "chainstore-" + NAME);
-    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
+    Endpoints io = Endpoints.of(options, NAME);
     return new Connections(
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("members", "orders"),
-            FACTS,
-            TypeInformation.of(MemberFact.class)),
-        CdcSources.heartbeats(servers, group, prefix),
-        new ClickHouseSink<>(
-            clickhouse,
+        io.changes(List.of("members", "orders"), FACTS, MemberFact.class),
+        io.heartbeats(),
+        io.sink(
             new TableRowFormat(
                 Map.of(
-                    TagClock.TAGS, TagClock.TAG_COLUMNS, TagClock.CLOCK, TagClock.CLOCK_COLUMNS)),
-            options.getLong("flush-ms", 200)));
+                    TagClock.TAGS, TagClock.TAG_COLUMNS, TagClock.CLOCK, TagClock.CLOCK_COLUMNS))));
   }
 
   /** The pipeline as its options say. */

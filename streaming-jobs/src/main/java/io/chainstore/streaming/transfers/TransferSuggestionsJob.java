@@ -1,14 +1,12 @@
 package io.chainstore.streaming.transfers;
 
+import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
-import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.cdc.Columns;
 import io.chainstore.streaming.mirror.Mirrors;
-import io.chainstore.streaming.sink.ClickHouseSink;
 import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.sink.TableRowFormat;
-import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -116,38 +114,22 @@ public final class TransferSuggestionsJob {
       (table, event) -> event.deleted() ? null : Place.from(event.row());
 
   public static Connections connections(JobOptions options) {
-    String servers = options.get("kafka-bootstrap-servers", "127.0.0.1:9092");
-    String prefix = options.get("topic-prefix", CdcSources.DEFAULT_PREFIX);
-    String group = options.get("group-id", "chainstore-" + NAME);
-    String topic = options.get("suggestions-topic", DEFAULT_TOPIC);
-    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
+    Endpoints io = Endpoints.of(options, NAME);
     Map<String, List<String>> tables = new HashMap<>(Mirrors.COLUMNS);
     tables.put(StockLevels.TABLE, StockLevels.COLUMNS);
     return new Connections(
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            List.of("stock", "stock_movements", "suggested_transfers"),
-            CHANGES,
-            TypeInformation.of(SkuChange.class)),
-        CdcSources.of(
-            servers, group, prefix, List.of("locations"), PLACES, TypeInformation.of(Place.class)),
-        CdcSources.of(
-            servers,
-            group,
-            prefix,
-            Mirrors.sources(Mirrors.TRANSFER_TABLES),
-            Mirrors.DECODER,
-            TypeInformation.of(TableRow.class)),
+        io.changes(
+            List.of("stock", "stock_movements", "suggested_transfers"), CHANGES, SkuChange.class),
+        io.changes(List.of("locations"), PLACES, Place.class),
+        io.changes(Mirrors.sources(Mirrors.TRANSFER_TABLES), Mirrors.DECODER, TableRow.class),
         KafkaSink.<TransferSuggestion>builder()
-            .setBootstrapServers(servers)
+            .setBootstrapServers(io.kafkaBootstrapServers())
             // The service keeps one row per suggestion id, so a repeat after a restore is harmless.
             .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
-            .setRecordSerializer(new SuggestionRecords(topic))
+            .setRecordSerializer(
+                new SuggestionRecords(options.get("suggestions-topic", DEFAULT_TOPIC)))
             .build(),
-        new ClickHouseSink<>(
-            clickhouse, new TableRowFormat(tables), options.getLong("flush-ms", 200)));
+        io.sink(new TableRowFormat(tables)));
   }
 
   /** The rules as the options say; each defaults to {@link ReplenishmentRules#defaults()}. */
