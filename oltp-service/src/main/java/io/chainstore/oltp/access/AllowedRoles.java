@@ -16,6 +16,9 @@ public @interface AllowedRoles {
 
   Role[] value() default {};
 
-  /** Every role may call it (reads, which a store-bound caller sees for its own store only). */
+  /**
+   * Every role of the chain's staff may call it (reads, which a store-bound caller sees for its own
+   * store only); a supplier only where {@link #value()} names it as well.
+   */
   boolean anyRole() default false;
 }

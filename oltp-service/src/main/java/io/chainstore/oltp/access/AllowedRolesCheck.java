@@ -64,6 +64,10 @@ class AllowedRolesCheck implements WebMvcConfigurer, HandlerInterceptor {
     if (allowed == null) {
       return List.of();
     }
-    return allowed.anyRole() ? List.of(Role.values()) : Arrays.asList(allowed.value());
+    if (!allowed.anyRole()) {
+      return Arrays.asList(allowed.value());
+    }
+    List<Role> named = Arrays.asList(allowed.value());
+    return Arrays.stream(Role.values()).filter(r -> r.chainStaff() || named.contains(r)).toList();
   }
 }

@@ -32,19 +32,31 @@ class ApiKeyController {
   }
 
   record CreateKeyRequest(
-      @NotBlank @Size(max = 100) String name, @NotNull Role role, @Min(1) Long storeId) {}
+      @NotBlank @Size(max = 100) String name,
+      @NotNull Role role,
+      @Min(1) Long storeId,
+      @Min(1) Long technicianId,
+      @Min(1) Long supplierId) {}
 
   @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles(Role.HQ_ADMIN)
   @PostMapping
   @Operation(
-      summary = "Issue an API key for a role (a store's POS terminal or manager: with storeId)",
+      summary =
+          "Issue an API key for a role (a store's POS terminal or manager: with storeId; a"
+              + " technician: with technicianId; a supplier: with supplierId)",
       description =
           "The key is in the response once; only its hash is stored. Deliberately not"
               + " idempotent: a stored response would keep the secret. A retry issues another key.")
   ResponseEntity<ApiKeys.IssuedKey> issueApiKey(@Valid @RequestBody CreateKeyRequest request) {
     return ResponseEntity.status(HttpStatus.CREATED)
-        .body(keys.issue(request.name(), request.role(), request.storeId()));
+        .body(
+            keys.issue(
+                request.name(),
+                request.role(),
+                request.storeId(),
+                request.technicianId(),
+                request.supplierId()));
   }
 
   @AllowedRoles(Role.HQ_ADMIN)

@@ -29,10 +29,46 @@ public class ApiKeys {
   }
 
   /** A key as created: the only time its secret is visible. */
-  public record IssuedKey(long id, String name, Role role, Long storeId, String key) {}
+  public record IssuedKey(
+      long id,
+      String name,
+      Role role,
+      Long storeId,
+      Long technicianId,
+      Long supplierId,
+      String key) {}
 
-  @Transactional
+  /** A key for a role that is bound to nothing or to a store. */
   public IssuedKey issue(String name, Role role, Long storeId) {
+    return issue(name, role, storeId, null, null);
+  }
+
+  /**
+   * A key for any role: a technician's key names the technician (its store is the technician's), a
+   * supplier's the supplier.
+   */
+  @Transactional
+  public IssuedKey issue(String name, Role role, Long storeId, Long technicianId, Long supplierId) {
+    if (role == Role.TECHNICIAN) {
+      if (technicianId == null) {
+        throw ApiException.unprocessable("technicianId", "a technician key needs a technician");
+      }
+      Long store = technicianStore(technicianId);
+      if (storeId != null && !storeId.equals(store)) {
+        throw ApiException.unprocessable(
+            "storeId", "technician " + technicianId + " works at store " + store);
+      }
+      storeId = store;
+    } else if (technicianId != null) {
+      throw ApiException.unprocessable(
+          "technicianId", "a " + role.code() + " key has no technician");
+    }
+    if (role == Role.SUPPLIER && supplierId == null) {
+      throw ApiException.unprocessable("supplierId", "a supplier key needs a supplier");
+    }
+    if (role != Role.SUPPLIER && supplierId != null) {
+      throw ApiException.unprocessable("supplierId", "a " + role.code() + " key has no supplier");
+    }
     if (role.storeBound() && storeId == null) {
       throw ApiException.unprocessable("storeId", "a " + role.code() + " key needs a store");
     }
@@ -45,8 +81,17 @@ public class ApiKeys {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String key = "cs_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-    long id = register(name, key, role, storeId);
-    return new IssuedKey(id, name, role, storeId, key);
+    long id = register(name, key, role, storeId, technicianId, supplierId);
+    return new IssuedKey(id, name, role, storeId, technicianId, supplierId, key);
+  }
+
+  private Long technicianStore(long technicianId) {
+    return jdbc
+        .queryForList("SELECT store_id FROM technicians WHERE id = ?", Long.class, technicianId)
+        .stream()
+        .findFirst()
+        .orElseThrow(
+            () -> ApiException.unprocessable("technicianId", "no technician " + technicianId));
   }
 
   /** A key as administrators see it: never the key or its hash. */
@@ -55,19 +100,24 @@ public class ApiKeys {
       String name,
       Role role,
       Long storeId,
+      Long technicianId,
+      Long supplierId,
       OffsetDateTime createdAt,
       OffsetDateTime revokedAt) {}
 
   @Transactional(readOnly = true)
   public List<KeyInfo> list() {
     return jdbc.query(
-        "SELECT id, name, role, store_id, created_at, revoked_at FROM api_keys ORDER BY id",
+        "SELECT id, name, role, store_id, technician_id, supplier_id, created_at, revoked_at"
+            + " FROM api_keys ORDER BY id",
         (rs, i) ->
             new KeyInfo(
                 rs.getLong("id"),
                 rs.getString("name"),
                 Role.fromCode(rs.getString("role")),
                 rs.getObject("store_id", Long.class),
+                rs.getObject("technician_id", Long.class),
+                rs.getObject("supplier_id", Long.class),
                 rs.getObject("created_at", OffsetDateTime.class),
                 rs.getObject("revoked_at", OffsetDateTime.class)));
   }
@@ -124,25 +174,32 @@ public class ApiKeys {
   private Optional<Caller> lookUp(String hash) {
     return jdbc
         .query(
-            "SELECT id, name, role, store_id FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL",
+            "SELECT id, name, role, store_id, technician_id, supplier_id FROM api_keys"
+                + " WHERE key_hash = ? AND revoked_at IS NULL",
             (rs, i) ->
                 new Caller(
                     rs.getLong("id"),
                     rs.getString("name"),
                     Role.fromCode(rs.getString("role")),
-                    rs.getObject("store_id", Long.class)),
+                    rs.getObject("store_id", Long.class),
+                    rs.getObject("technician_id", Long.class),
+                    rs.getObject("supplier_id", Long.class)),
             hash)
         .stream()
         .findFirst();
   }
 
-  private long register(String name, String key, Role role, Long storeId) {
+  private long register(
+      String name, String key, Role role, Long storeId, Long technicianId, Long supplierId) {
     return jdbc.queryForObject(
-        "INSERT INTO api_keys (name, key_hash, role, store_id) VALUES (?, ?, ?, ?) RETURNING id",
+        "INSERT INTO api_keys (name, key_hash, role, store_id, technician_id, supplier_id)"
+            + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
         Long.class,
         name,
         Sha256.hex(key),
         role.code(),
-        storeId);
+        storeId,
+        technicianId,
+        supplierId);
   }
 }

@@ -6,8 +6,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** The authenticated caller of the current request: an API key with its role and store. */
-public record Caller(long keyId, String name, Role role, Long storeId) implements Principal {
+/**
+ * The authenticated caller of the current request: an API key with its role and what it is bound
+ * to: a store (POS, store manager, technician), a technician (technician), a supplier (supplier).
+ */
+public record Caller(
+    long keyId, String name, Role role, Long storeId, Long technicianId, Long supplierId)
+    implements Principal {
 
   /** The key's name: what Spring Security logs and audits, cheaply (no reflection). */
   @Override
@@ -64,6 +69,16 @@ public record Caller(long keyId, String name, Role role, Long storeId) implement
     if (!mayActAt(store)) {
       throw new ApiException(
           HttpStatus.FORBIDDEN, field, "this key belongs to store " + storeId + ", not " + store);
+    }
+  }
+
+  /** Refuses (403, naming {@code field}) a supplier key acting for another supplier. */
+  public void requireSupplier(long supplier, String field) {
+    if (role == Role.SUPPLIER && supplierId != supplier) {
+      throw new ApiException(
+          HttpStatus.FORBIDDEN,
+          field,
+          "this key belongs to supplier " + supplierId + ", not " + supplier);
     }
   }
 }

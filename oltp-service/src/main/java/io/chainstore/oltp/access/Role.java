@@ -4,13 +4,18 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Who a caller is. POS terminals and store managers belong to one store. */
+/**
+ * Who a caller is. POS terminals, store managers and technicians belong to one store; a supplier
+ * key belongs to one supplier and sees only what is that supplier's.
+ */
 public enum Role {
   STOREFRONT,
   POS,
   STORE_MANAGER,
   HQ_ANALYST,
-  HQ_ADMIN;
+  HQ_ADMIN,
+  TECHNICIAN,
+  SUPPLIER;
 
   @JsonValue
   public String code() {
@@ -28,6 +33,14 @@ public enum Role {
   }
 
   public boolean storeBound() {
-    return this == POS || this == STORE_MANAGER;
+    return this == POS || this == STORE_MANAGER || this == TECHNICIAN;
+  }
+
+  /**
+   * The roles of the chain's own people and tills: those an {@code anyRole} read admits. A supplier
+   * is an outside party and reads only the endpoints that name it.
+   */
+  public boolean chainStaff() {
+    return this != SUPPLIER;
   }
 }

@@ -133,6 +133,89 @@ class AccessIT extends ApiTestSupport {
   }
 
   @Test
+  void technicianKeysFollowTheirTechnicianAndSupplierKeysTheirSupplier() {
+    Fixture a = fixture(new BigDecimal("1.00"), 3);
+    Fixture b = fixture(new BigDecimal("1.00"), 3);
+    long technician =
+        jdbc.queryForObject(
+            "INSERT INTO technicians (store_id, name) VALUES (?, 'Wang') RETURNING id",
+            Long.class,
+            a.store());
+    long supplier =
+        jdbc.queryForObject(
+            "INSERT INTO suppliers (code, name) VALUES (?, 'Acme') RETURNING id",
+            Long.class,
+            "SUP-" + technician);
+
+    Reply tech =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"wang\",\"role\":\"technician\",\"technicianId\":" + technician + "}",
+            null);
+    assertThat(tech.status()).isEqualTo(201);
+    assertThat(tech.body().path("storeId").asLong()).isEqualTo(a.store());
+    String techKey = tech.body().path("key").asText();
+    // Store-bound like a manager: its own store's stock only.
+    assertThat(getAs(techKey, "/api/stock/" + a.sku()).body().path("locations")).hasSize(1);
+    assertThat(getAs(techKey, "/api/stock/" + b.sku()).body().path("locations")).isEmpty();
+
+    Reply elsewhere =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"w\",\"role\":\"technician\",\"technicianId\":"
+                + technician
+                + ",\"storeId\":"
+                + b.store()
+                + "}",
+            null);
+    assertThat(elsewhere.status()).isEqualTo(422);
+    assertThat(elsewhere.body().path("field").asText()).isEqualTo("storeId");
+    Reply noTechnician =
+        post("/api/admin/api-keys", "{\"name\":\"w\",\"role\":\"technician\"}", null);
+    assertThat(noTechnician.status()).isEqualTo(422);
+    assertThat(noTechnician.body().path("field").asText()).isEqualTo("technicianId");
+    Reply unknownSupplier =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"s\",\"role\":\"supplier\",\"supplierId\":" + (supplier + 1000) + "}",
+            null);
+    assertThat(unknownSupplier.status()).isEqualTo(422);
+    assertThat(unknownSupplier.body().path("field").asText()).isEqualTo("supplierId");
+    Reply posWithSupplier =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"s\",\"role\":\"pos\",\"storeId\":"
+                + a.store()
+                + ",\"supplierId\":"
+                + supplier
+                + "}",
+            null);
+    assertThat(posWithSupplier.status()).isEqualTo(422);
+    assertThat(posWithSupplier.body().path("field").asText()).isEqualTo("supplierId");
+
+    Reply sup =
+        post(
+            "/api/admin/api-keys",
+            "{\"name\":\"acme\",\"role\":\"supplier\",\"supplierId\":" + supplier + "}",
+            null);
+    assertThat(sup.status()).isEqualTo(201);
+    String supplierKey = sup.body().path("key").asText();
+    // An outside party: none of the chain's reads, not even the catalog or stock.
+    long order =
+        post("/api/orders", order(a.store(), "pos", a.sku(), 1), null).body().path("id").asLong();
+    for (String path :
+        List.of(
+            "/api/orders/" + order,
+            "/api/stock/" + a.sku(),
+            "/api/members/" + a.member(),
+            "/api/catalog/products")) {
+      Reply refused = getAs(supplierKey, path);
+      assertThat(refused.status()).as(path).isEqualTo(403);
+      assertThat(refused.body().path("field").asText()).isEqualTo("Authorization");
+    }
+  }
+
+  @Test
   void everyEndpointDeclaresItsRolesAndTheApiDocumentNamesThem() throws Exception {
     handlers
         .getHandlerMethods()
