@@ -229,7 +229,7 @@ class WorkOrderController {
               regexp = "open|confirmed|paid|completed|cancelled",
               message = "must be open, confirmed, paid, completed or cancelled")
           String status,
-      @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit,
+      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
       @RequestParam(defaultValue = "0") @Min(0) int offset) {
     return workOrders.list(storeId, status, limit, offset, Caller.current());
   }
