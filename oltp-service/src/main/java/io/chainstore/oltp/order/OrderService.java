@@ -264,61 +264,20 @@ class OrderService {
     return load(orderId);
   }
 
-  /**
-   * Checks that the tenders add up to the total and stores them, with the change for cash. An order
-   * with nothing to pay (points or a coupon covered it) is paid without tenders and refuses any.
-   */
+  /** Checks the tenders by the chain's payment rules (Tenders) and stores them. */
   private void recordPayments(Order order, PayRequest request) {
-    boolean nothingDue = order.totalAmount().signum() == 0;
-    if (nothingDue && request != null) {
-      throw ApiException.unprocessable(
-          "payments", "nothing is due on this order: pay it without a body and without tenders");
-    }
-    List<PayRequest.Tender> tenders =
-        request != null
-            ? request.payments()
-            : nothingDue
-                ? List.of()
-                : List.of(
-                    new PayRequest.Tender(
-                        order.channel() == Channel.POS ? "card" : "online",
-                        order.totalAmount(),
-                        null,
-                        null));
-    BigDecimal sum = BigDecimal.ZERO;
-    for (int i = 0; i < tenders.size(); i++) {
-      PayRequest.Tender tender = tenders.get(i);
-      sum = sum.add(tender.amount());
-      if (tender.tendered() != null) {
-        if (!"cash".equals(tender.method())) {
-          throw ApiException.unprocessable("payments[" + i + "].tendered", "only cash is tendered");
-        }
-        if (tender.tendered().compareTo(tender.amount()) < 0) {
-          throw ApiException.unprocessable("payments[" + i + "].tendered", "less than the amount");
-        }
-      }
-    }
-    if (sum.compareTo(order.totalAmount()) != 0) {
-      throw ApiException.unprocessable(
-          "payments",
-          "the tenders add up to "
-              + sum.toPlainString()
-              + ", the total is "
-              + order.totalAmount().toPlainString());
-    }
-    for (int i = 0; i < tenders.size(); i++) {
-      PayRequest.Tender tender = tenders.get(i);
-      BigDecimal change =
-          tender.tendered() == null ? BigDecimal.ZERO : tender.tendered().subtract(tender.amount());
+    for (Tenders.Checked tender :
+        Tenders.check(
+            order.totalAmount(), request, order.channel() == Channel.POS ? "card" : "online")) {
       jdbc.update(
           "INSERT INTO order_payments (order_id, seq, method, amount, tendered, change, reference)"
               + " VALUES (?, ?, ?, ?, ?, ?, ?)",
           order.id(),
-          i + 1,
+          tender.seq(),
           tender.method(),
           tender.amount(),
           tender.tendered(),
-          change,
+          tender.change(),
           tender.reference());
     }
   }
