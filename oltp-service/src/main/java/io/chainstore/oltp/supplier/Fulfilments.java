@@ -10,13 +10,11 @@ import io.chainstore.oltp.web.ApiException;
 import java.sql.Timestamp;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -58,18 +56,9 @@ public class Fulfilments {
           supplierOf.put(rs.getLong("id"), rs.getLong("supplier_id"));
         },
         (Object) supplierSkus.toArray(Long[]::new));
-    Map<Long, List<Quantity>> bySupplier = new TreeMap<>();
-    List<Quantity> chain = new ArrayList<>();
-    for (Quantity line : lines) {
-      Long supplier = supplierOf.get(line.skuId());
-      if (supplier == null) {
-        chain.add(line);
-      } else {
-        bySupplier.computeIfAbsent(supplier, s -> new ArrayList<>()).add(line);
-      }
-    }
+    OrderParts parts = OrderParts.split(lines, supplierOf);
     String shipTo = online ? "consumer" : "store";
-    for (Map.Entry<Long, List<Quantity>> part : bySupplier.entrySet()) {
+    for (Map.Entry<Long, List<Quantity>> part : parts.bySupplier().entrySet()) {
       List<Quantity> partLines = part.getValue();
       Long location = locationWithAll(part.getKey(), partLines);
       if (location == null) {
@@ -81,10 +70,10 @@ public class Fulfilments {
       newPart(orderId, part.getKey(), location, shipTo, partLines);
       stock.reserve(location, partLines, "order:" + orderId);
     }
-    if (online && !chain.isEmpty()) {
-      newPart(orderId, null, storeId, "consumer", chain);
+    if (online && !parts.chain().isEmpty()) {
+      newPart(orderId, null, storeId, "consumer", parts.chain());
     }
-    return chain;
+    return parts.chain();
   }
 
   /** The supplier's location (lowest id first) where every line is available now, if any. */
