@@ -141,4 +141,15 @@ final class SupplierModels {
   /** What the chain owes the supplier: the sum of every row, and the newest rows. */
   @Schema(name = "SupplierLedger")
   record Ledger(long supplierId, BigDecimal balance, List<LedgerRow> rows) {}
+
+  /** A part of an order as the chain sees it: who ships which lines, and how far it got. */
+  record OrderPart(
+      long id,
+      @Schema(description = "The supplier that ships it; absent for the store's own part")
+          Long supplierId,
+      long locationId,
+      String shipTo,
+      String status,
+      OffsetDateTime shippedAt,
+      List<Integer> lineNos) {}
 }

@@ -126,6 +126,22 @@ class SuppliersIT extends ApiTestSupport {
     assertThat(postAs(manager, "/api/orders/" + order + "/fulfil", null, null).status())
         .isEqualTo(409);
     assertThat(post("/api/orders/" + order + "/complete", null, null).status()).isEqualTo(409);
+    // The chain sees both parts and how far each got; the supplier does not read the order's.
+    Reply parts = getAs(manager, "/api/orders/" + order + "/parts");
+    assertThat(parts.status()).isEqualTo(200);
+    assertThat(parts.body()).hasSize(2);
+    for (JsonNode p : parts.body()) {
+      boolean ours = p.path("supplierId").isMissingNode() || p.path("supplierId").isNull();
+      assertThat(p.path("status").asText()).isEqualTo(ours ? "shipped" : "open");
+      assertThat(p.path("lineNos").get(0).asInt()).isEqualTo(ours ? 1 : 2);
+    }
+    assertThat(getAs(x.key(), "/api/orders/" + order + "/parts").status()).isEqualTo(403);
+    assertThat(
+            getAs(
+                    keyFor(Role.POS, fixture(BigDecimal.ONE, 1).store()),
+                    "/api/orders/" + order + "/parts")
+                .status())
+        .isEqualTo(403);
     // Part of it shipped: no cancellation any more.
     assertThat(post("/api/orders/" + order + "/cancel", null, null).status()).isEqualTo(409);
 
