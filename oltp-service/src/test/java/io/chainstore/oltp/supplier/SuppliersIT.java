@@ -199,6 +199,20 @@ class SuppliersIT extends ApiTestSupport {
   void aClickAndCollectPartArrivesAtTheStoreReservedAndIsPickedUpThere() {
     var chain = fixture(new BigDecimal("5.00"), 10);
     Vendor x = vendor(4);
+    // The store is offered for collection though the supplier's SKU is not on its shelf.
+    jdbc.update(
+        "UPDATE locations SET latitude = 89.9, longitude = 179.9 WHERE id = ?", chain.store());
+    Reply stores =
+        post(
+            "/api/orders/pickup-stores",
+            """
+            {"latitude":89.9,"longitude":179.9,"limit":50,
+             "lines":[{"skuId":%d,"quantity":1},{"skuId":%d,"quantity":2}]}
+            """
+                .formatted(chain.sku(), x.sku()),
+            null);
+    assertThat(stores.status()).isEqualTo(200);
+    assertThat(stores.body().findValuesAsText("id")).contains(String.valueOf(chain.store()));
     long order = orderOf(chain.store(), "pickup", chain.member(), chain.sku(), 1, x.sku(), 2);
     assertThat(post("/api/orders/" + order + "/pay", null, null).status()).isEqualTo(200);
     long part = getAs(x.key(), "/api/supplier/fulfilments").body().get(0).path("id").asLong();
