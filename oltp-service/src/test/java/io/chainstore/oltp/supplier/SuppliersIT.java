@@ -288,6 +288,26 @@ class SuppliersIT extends ApiTestSupport {
   }
 
   @Test
+  void checkoutsRacingForASuppliersLastUnitsOversellNothing() throws Exception {
+    var chain = fixture(new BigDecimal("5.00"), 100);
+    Vendor x = vendor(3);
+    List<String> bodies = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      bodies.add(
+          """
+          {"storeId":%d,"channel":"online","lines":[{"skuId":%d,"quantity":1},{"skuId":%d,"quantity":1}]}
+          """
+              .formatted(chain.store(), chain.sku(), x.sku()));
+    }
+    List<Reply> replies = ordersAtOnce(bodies);
+    assertThat(replies).extracting(Reply::status).containsOnly(201, 409);
+    assertThat(replies.stream().filter(r -> r.status() == 201)).hasSize(3);
+    assertThat(reserved(x.sku(), x.location())).isEqualTo(3);
+    assertThat(reserved(chain.sku(), chain.store())).isEqualTo(3);
+    assertThat(getAs(x.key(), "/api/supplier/fulfilments").body()).hasSize(3);
+  }
+
+  @Test
   void aSupplierNeitherReadsNorChangesAnotherSuppliersThingsNorTheChains() {
     var chain = fixture(new BigDecimal("5.00"), 10);
     Vendor x = vendor(5);
