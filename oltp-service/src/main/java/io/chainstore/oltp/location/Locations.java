@@ -157,7 +157,10 @@ public class Locations {
         limit);
   }
 
-  /** The nearest stores that have every SKU of the basket available in the quantity asked. */
+  /**
+   * The nearest stores that have every SKU of the basket available in the quantity asked (a
+   * supplier's SKU is shipped to the store by its supplier, so the store need not have it).
+   */
   @Transactional(readOnly = true)
   public List<Location> nearestStoresWith(
       BigDecimal latitude, BigDecimal longitude, Long[] skuIds, Integer[] quantities, int limit) {
@@ -171,7 +174,10 @@ public class Locations {
                       + " FROM locations l WHERE latitude IS NOT NULL AND kind = 'store'"
                       + " AND NOT EXISTS (SELECT 1 FROM unnest(?::bigint[], ?::int[]) AS b (sku, qty)"
                       + "   LEFT JOIN stock s ON s.sku_id = b.sku AND s.location_id = l.id"
-                      + "   WHERE coalesce(s.on_hand - s.reserved, 0) < b.qty)) l"
+                      + "   WHERE coalesce(s.on_hand - s.reserved, 0) < b.qty"
+                      // suppliers' SKUs come from the suppliers, whichever store collects them
+                      + "   AND NOT EXISTS (SELECT 1 FROM skus k WHERE k.id = b.sku"
+                      + "     AND k.supplier_id IS NOT NULL))) l"
                       + " ORDER BY distance_km, id LIMIT ?");
           ps.setBigDecimal(1, latitude);
           ps.setBigDecimal(2, latitude);

@@ -8,6 +8,8 @@ import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.member.MemberPoints;
 import io.chainstore.oltp.stock.StockService;
 import io.chainstore.oltp.stock.StockService.Quantity;
+import io.chainstore.oltp.supplier.Fulfilments;
+import io.chainstore.oltp.supplier.SupplierLedger;
 import io.chainstore.oltp.web.ApiException;
 import io.chainstore.oltp.web.Distinct;
 import java.math.BigDecimal;
@@ -43,6 +45,8 @@ class OrderService {
   private final MemberPoints points;
   private final Coupons coupons;
   private final Locations locations;
+  private final Fulfilments fulfilments;
+  private final SupplierLedger supplierLedger;
   private final int pickupHoldHours;
 
   OrderService(
@@ -52,6 +56,8 @@ class OrderService {
       MemberPoints points,
       Coupons coupons,
       Locations locations,
+      Fulfilments fulfilments,
+      SupplierLedger supplierLedger,
       @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours) {
     this.jdbc = jdbc;
     this.stock = stock;
@@ -59,6 +65,8 @@ class OrderService {
     this.points = points;
     this.coupons = coupons;
     this.locations = locations;
+    this.fulfilments = fulfilments;
+    this.supplierLedger = supplierLedger;
     this.pickupHoldHours = pickupHoldHours;
   }
 
@@ -67,8 +75,9 @@ class OrderService {
     Distinct.check(request.lines(), CreateOrderRequest.Line::skuId, "lines", "skuId");
     OrderAccess.checkCreate(Caller.current(), request);
     if (request.channel() == Channel.ONLINE) {
-      // Online orders ship from a store or from a warehouse.
-      if (locations.kind(request.storeId()).isEmpty()) {
+      // Online orders ship from a store or from a warehouse (never a supplier's location: a
+      // supplier's SKUs ship from there as the supplier's part of the order).
+      if (locations.kind(request.storeId()).filter(k -> !k.equals("supplier")).isEmpty()) {
         throw ApiException.unprocessable("storeId", "no location " + request.storeId());
       }
     } else {
@@ -100,7 +109,20 @@ class OrderService {
 
     Inserted inserted = insert(request, priced, coupon);
     long id = inserted.id();
-    stock.reserve(request.storeId(), quantities(request), "order:" + id);
+    // Online and click-and-collect lines of suppliers' SKUs are reserved at the suppliers' own
+    // locations; a POS sale sells what is on the store's shelf, whoever supplied it.
+    List<Quantity> atStore =
+        request.channel() == Channel.POS
+            ? quantities(request)
+            : fulfilments.plan(
+                id,
+                request.storeId(),
+                request.channel() == Channel.ONLINE,
+                quantities(request),
+                inserted.supplierSkus());
+    if (!atStore.isEmpty()) {
+      stock.reserve(request.storeId(), atStore, "order:" + id);
+    }
     if (coupon != null) {
       coupons.reserve(coupon.couponId(), id);
     }
@@ -134,7 +156,8 @@ class OrderService {
         priced.lines());
   }
 
-  private record Inserted(long id, OffsetDateTime createdAt, OffsetDateTime pickupExpiresAt) {}
+  private record Inserted(
+      long id, OffsetDateTime createdAt, OffsetDateTime pickupExpiresAt, List<Long> supplierSkus) {}
 
   /** Inserts the order and its lines in one statement (one round trip of the checkout). */
   private Inserted insert(
@@ -157,7 +180,9 @@ class OrderService {
                       + " ?::integer[], ?::numeric[], ?::numeric[])"
                       + " AS x (line_no, sku_id, quantity, unit_price, line_amount)"
                       + " JOIN skus k ON k.id = x.sku_id JOIN products p ON p.id = k.product_id)"
-                      + " SELECT id, created_at, pickup_expires_at FROM o");
+                      + " SELECT id, created_at, pickup_expires_at, ARRAY(SELECT k.id FROM skus k"
+                      + " WHERE k.id = ANY (?::bigint[]) AND k.supplier_id IS NOT NULL)"
+                      + " AS supplier_skus FROM o");
           Object[] args = {
             request.storeId(),
             request.channel().code(),
@@ -176,7 +201,8 @@ class OrderService {
             array(connection, "bigint", lines, Order.OrderLine::skuId),
             array(connection, "integer", lines, Order.OrderLine::quantity),
             array(connection, "numeric", lines, Order.OrderLine::unitPrice),
-            array(connection, "numeric", lines, Order.OrderLine::lineAmount)
+            array(connection, "numeric", lines, Order.OrderLine::lineAmount),
+            array(connection, "bigint", lines, Order.OrderLine::skuId)
           };
           for (int i = 0; i < args.length; i++) {
             ps.setObject(i + 1, args[i]);
@@ -188,7 +214,8 @@ class OrderService {
           return new Inserted(
               rs.getLong("id"),
               utc(rs.getTimestamp("created_at")),
-              utc(rs.getTimestamp("pickup_expires_at")));
+              utc(rs.getTimestamp("pickup_expires_at")),
+              List.of((Long[]) rs.getArray("supplier_skus").getArray()));
         });
   }
 
@@ -212,7 +239,11 @@ class OrderService {
     moveTo(orderId, OrderStatus.PAID, "paid_at");
     // Click-and-collect keeps its units reserved at the store until the customer collects them.
     if (order.channel() != Channel.PICKUP) {
-      stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
+      // Suppliers' lines stay reserved at their locations until each supplier ships its part.
+      List<Quantity> atStore = except(quantities(order), fulfilments.supplierLines(orderId));
+      if (!atStore.isEmpty()) {
+        stock.commitReserved(order.storeId(), atStore, "order:" + orderId);
+      }
     }
     if (order.couponId() != null) {
       coupons.redeem(order.couponId(), orderId);
@@ -233,18 +264,30 @@ class OrderService {
   private Order cancel(Order order) {
     long orderId = order.id();
     String document = "order:" + orderId;
+    if (order.status() == OrderStatus.PAID
+        && order.channel() == Channel.ONLINE
+        && fulfilments.anyShipped(orderId)) {
+      throw ApiException.conflict(
+          "status", "part of order " + orderId + " has shipped; return its items instead");
+    }
+    // Open supplier parts give their units back at the suppliers' locations; what is left is at
+    // the store (a supplier part delivered for collection is reserved there).
+    List<Quantity> atStore =
+        order.status() == OrderStatus.CREATED || order.status() == OrderStatus.PAID
+            ? except(quantities(order), fulfilments.cancelOpenParts(orderId))
+            : List.of();
     switch (order.status()) {
       case CREATED -> {
-        stock.release(order.storeId(), quantities(order), document);
+        release(order.storeId(), atStore, document);
         if (order.couponId() != null) {
           coupons.release(order.couponId(), orderId);
         }
       }
       case PAID -> {
         if (order.channel() == Channel.PICKUP) {
-          stock.release(order.storeId(), quantities(order), document);
-        } else {
-          stock.restock(order.storeId(), quantities(order), document);
+          release(order.storeId(), atStore, document);
+        } else if (!atStore.isEmpty()) {
+          stock.restock(order.storeId(), atStore, document);
         }
       }
       case FULFILLED, PICKED_UP, COMPLETED ->
@@ -291,6 +334,12 @@ class OrderService {
           "channel", "a click-and-collect order is picked up, not fulfilled");
     }
     requireStatus(order, OrderStatus.PAID);
+    // An order with supplier parts is fulfilled when its last part ships: the store's may be first.
+    if (order.channel() == Channel.ONLINE && !fulfilments.supplierLines(orderId).isEmpty()) {
+      if (!fulfilments.shipChainPart(orderId)) {
+        return load(orderId);
+      }
+    }
     moveTo(orderId, OrderStatus.FULFILLED, "fulfilled_at");
     return load(orderId);
   }
@@ -303,6 +352,10 @@ class OrderService {
       throw ApiException.conflict("channel", "only click-and-collect orders are picked up");
     }
     requireStatus(order, OrderStatus.PAID);
+    if (fulfilments.supplierPartsOpen(orderId)) {
+      throw ApiException.conflict(
+          "status", "order " + orderId + " still waits for a supplier's part to reach the store");
+    }
     stock.commitReserved(order.storeId(), quantities(order), "order:" + orderId);
     moveTo(orderId, OrderStatus.PICKED_UP, "fulfilled_at");
     return load(orderId);
@@ -399,6 +452,11 @@ class OrderService {
       back.add(new Quantity(i, ordered.skuId(), line.quantity()));
     }
     jdbc.update("UPDATE order_returns SET refund_amount = ? WHERE id = ?", refund, returnId);
+    supplierLedger.reverseReturned(
+        returnId,
+        orderId,
+        request.lines().stream().map(ReturnRequest.Line::lineNo).toArray(Integer[]::new),
+        request.lines().stream().map(ReturnRequest.Line::quantity).toArray(Integer[]::new));
     stock.receive(store, back, "return", "return:" + returnId);
     jdbc.update(
         "UPDATE orders SET refunded_amount = refunded_amount + ?, returned_units = returned_units + ?,"
@@ -556,6 +614,19 @@ class OrderService {
         .mapToObj(
             i -> new Quantity(i, request.lines().get(i).skuId(), request.lines().get(i).quantity()))
         .toList();
+  }
+
+  private void release(long storeId, List<Quantity> lines, String document) {
+    if (!lines.isEmpty()) {
+      stock.release(storeId, lines, document);
+    }
+  }
+
+  /** The lines but those numbered in {@code lineNos}. */
+  private static List<Quantity> except(List<Quantity> lines, java.util.Set<Integer> lineNos) {
+    return lineNos.isEmpty()
+        ? lines
+        : lines.stream().filter(l -> !lineNos.contains(l.index() + 1)).toList();
   }
 
   private static List<Quantity> quantities(Order order) {

@@ -299,8 +299,15 @@ class StockDocuments {
   }
 
   private void requireLocation(long location, String field) {
-    if (jdbc.queryForList("SELECT 1 FROM locations WHERE id = ?", location).isEmpty()) {
+    List<String> kind =
+        jdbc.queryForList("SELECT kind FROM locations WHERE id = ?", String.class, location);
+    if (kind.isEmpty()) {
       throw ApiException.unprocessable(field, "no location " + location);
+    }
+    // A supplier's stock is the supplier's: it books receipts itself and ships order lines.
+    if (kind.get(0).equals("supplier")) {
+      throw ApiException.unprocessable(
+          field, "location " + location + " is a supplier's; its stock is the supplier's own");
     }
   }
 

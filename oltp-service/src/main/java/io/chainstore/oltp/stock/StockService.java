@@ -120,6 +120,22 @@ public class StockService {
         line -> new Object[] {line.skuId(), locationId, line.quantity()});
   }
 
+  /**
+   * Units arrive at the location already reserved for an order (a supplier's delivery for a
+   * click-and-collect order): on hand and reserved grow together, so nobody else can sell them.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void receiveReserved(long locationId, List<Quantity> lines, String document) {
+    changeEach(
+        "receipt",
+        document,
+        "INSERT INTO stock (sku_id, location_id, on_hand, reserved) VALUES (?, ?, ?, ?)"
+            + " ON CONFLICT (sku_id, location_id) DO UPDATE SET on_hand = stock.on_hand"
+            + " + EXCLUDED.on_hand, reserved = stock.reserved + EXCLUDED.reserved, updated_at = now()",
+        lockOrder(lines),
+        line -> new Object[] {line.skuId(), locationId, line.quantity(), line.quantity()});
+  }
+
   /** Shipped units are on their way to the location. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void addInTransit(long locationId, List<Quantity> lines, String document) {
@@ -236,7 +252,9 @@ public class StockService {
     List<SkuStock.LocationStock> locations =
         jdbc.query(
             "SELECT l.id, l.code, l.kind, s.on_hand, s.reserved, s.in_transit FROM stock s"
-                + " JOIN locations l ON l.id = s.location_id WHERE s.sku_id = ? ORDER BY l.id",
+                + " JOIN locations l ON l.id = s.location_id"
+                // a supplier's stock is its own (see the supplier feature), not the chain's
+                + " WHERE s.sku_id = ? AND l.kind <> 'supplier' ORDER BY l.id",
             (rs, i) ->
                 new SkuStock.LocationStock(
                     rs.getLong("id"),
@@ -277,6 +295,7 @@ public class StockService {
             + " s.on_hand, s.reserved, s.on_hand - s.reserved AS available, s.in_transit"
             + " FROM stock s JOIN skus k ON k.id = s.sku_id JOIN locations l ON l.id = s.location_id"
             + " WHERE (?::bigint IS NULL OR s.location_id = ?) AND (?::integer IS NULL OR s.on_hand - s.reserved <= ?)"
+            + " AND l.kind <> 'supplier'"
             + " ORDER BY s.location_id, s.sku_id LIMIT 5000",
         (rs, i) ->
             new Level(
