@@ -8,6 +8,7 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
@@ -39,6 +40,19 @@ public final class StreamingJob {
                 + ": "
                 + latest.map(p -> "restoring from " + p).orElse("no checkpoint, fresh start"));
       }
+    }
+    // Heap state is fastest but bounded by the heap; a chain's history wants RocksDB (on disk,
+    // incremental checkpoints). Unset: whatever the cluster configures (heap by default).
+    String stateBackend = options.get("state-backend", null);
+    if (stateBackend != null) {
+      if (!stateBackend.equals("hashmap") && !stateBackend.equals("rocksdb")) {
+        throw new IllegalArgumentException("--state-backend must be hashmap or rocksdb");
+      }
+      conf.set(StateBackendOptions.STATE_BACKEND, stateBackend);
+      conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, stateBackend.equals("rocksdb"));
+      // Most lookups are misses (each order opens new minute buckets): bloom filters spare them
+      // a read of every level.
+      conf.setString("state.backend.rocksdb.use-bloom-filter", "true");
     }
     // A failed task restarts the job from its last checkpoint, a few times, then gives up.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");

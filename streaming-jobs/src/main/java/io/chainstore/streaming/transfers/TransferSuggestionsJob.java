@@ -110,8 +110,12 @@ public final class TransferSuggestionsJob {
         };
       };
 
+  /** Stores and warehouses; a supplier's own warehouse is neither a donor nor a receiver. */
   static final ChangeDecoder<Place> PLACES =
-      (table, event) -> event.deleted() ? null : Place.from(event.row());
+      (table, event) ->
+          event.deleted() || "supplier".equals(Columns.text(event.row(), "kind"))
+              ? null
+              : Place.from(event.row());
 
   public static Connections connections(JobOptions options) {
     Endpoints io = Endpoints.of(options, NAME);
