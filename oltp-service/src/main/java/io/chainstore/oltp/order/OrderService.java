@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,6 +45,7 @@ class OrderService {
   private final Coupons coupons;
   private final Locations locations;
   private final int pickupHoldHours;
+  private final ApplicationEventPublisher events;
 
   OrderService(
       JdbcTemplate jdbc,
@@ -52,7 +54,8 @@ class OrderService {
       MemberPoints points,
       Coupons coupons,
       Locations locations,
-      @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours) {
+      @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.stock = stock;
     this.prices = prices;
@@ -60,6 +63,7 @@ class OrderService {
     this.coupons = coupons;
     this.locations = locations;
     this.pickupHoldHours = pickupHoldHours;
+    this.events = events;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -221,6 +225,7 @@ class OrderService {
       int earned = points.earn(order.memberId(), order.totalAmount(), orderId);
       jdbc.update("UPDATE orders SET points_earned = ? WHERE id = ?", earned, orderId);
     }
+    events.publishEvent(new OrderPaid(orderId));
     return load(orderId);
   }
 
@@ -259,6 +264,15 @@ class OrderService {
       if (order.status() == OrderStatus.PAID) {
         points.reverseEarned(order.memberId(), order.pointsEarned(), order.totalAmount(), orderId);
       }
+    }
+    if (order.status() == OrderStatus.PAID) {
+      events.publishEvent(
+          new OrderRefunded(
+              orderId,
+              null,
+              order.lines().stream()
+                  .map(l -> new OrderRefunded.Line(l.lineNo(), BigDecimal.ZERO, true))
+                  .toList()));
     }
     moveTo(orderId, OrderStatus.CANCELLED, "cancelled_at");
     return load(orderId);
@@ -410,6 +424,7 @@ class OrderService {
     BigDecimal refunded = order.refundedAmount();
     BigDecimal refund = BigDecimal.ZERO.setScale(2);
     List<Quantity> back = new ArrayList<>();
+    List<OrderRefunded.Line> refundedLines = new ArrayList<>();
     for (int i = 0; i < request.lines().size(); i++) {
       ReturnRequest.Line line = request.lines().get(i);
       Order.OrderLine ordered = order.lines().get(line.lineNo() - 1);
@@ -438,6 +453,11 @@ class OrderService {
           orderId,
           line.lineNo());
       back.add(new Quantity(i, ordered.skuId(), line.quantity()));
+      refundedLines.add(
+          new OrderRefunded.Line(
+              line.lineNo(),
+              lineRefund,
+              ordered.returnedQuantity() + line.quantity() == ordered.quantity()));
     }
     jdbc.update("UPDATE order_returns SET refund_amount = ? WHERE id = ?", refund, returnId);
     stock.receive(store, back, "return", "return:" + returnId);
@@ -459,6 +479,7 @@ class OrderService {
                   .intValue();
       points.reverseEarned(order.memberId(), share, refund, orderId);
     }
+    events.publishEvent(new OrderRefunded(orderId, returnId, refundedLines));
     return load(orderId);
   }
 
