@@ -107,27 +107,20 @@ CREATE INDEX referral_commission_reversals_member_idx ON referral_commission_rev
 CREATE INDEX referral_commission_reversals_commission_idx ON referral_commission_reversals (commission_id);
 
 -- Booked money is never rewritten: only the status, settlement, payout and the running sum of
--- reversals of a commission change, and only which payout netted a reversal.
-CREATE FUNCTION referral_money_is_fixed() RETURNS trigger
+-- reversals of a commission change, and only which payout netted a reversal. Neither is deleted.
+CREATE FUNCTION referral_commission_is_fixed() RETURNS trigger
     LANGUAGE plpgsql AS
 $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
-        RAISE EXCEPTION '% rows are never deleted', TG_TABLE_NAME;
+        RAISE EXCEPTION 'a booked commission is never deleted; book a reversal';
     END IF;
-    IF TG_TABLE_NAME = 'referral_commissions' AND (
-            NEW.order_id, NEW.line_no, NEW.level, NEW.member_id, NEW.buyer_member_id,
+    IF (NEW.order_id, NEW.line_no, NEW.level, NEW.member_id, NEW.buyer_member_id,
             NEW.rate_plan_id, NEW.base_amount, NEW.rate_percent, NEW.amount, NEW.created_at)
             IS DISTINCT FROM (
             OLD.order_id, OLD.line_no, OLD.level, OLD.member_id, OLD.buyer_member_id,
             OLD.rate_plan_id, OLD.base_amount, OLD.rate_percent, OLD.amount, OLD.created_at) THEN
         RAISE EXCEPTION 'a booked commission is never rewritten; book a reversal';
-    END IF;
-    IF TG_TABLE_NAME = 'referral_commission_reversals' AND (
-            NEW.commission_id, NEW.member_id, NEW.return_id, NEW.amount, NEW.clawback, NEW.created_at)
-            IS DISTINCT FROM (
-            OLD.commission_id, OLD.member_id, OLD.return_id, OLD.amount, OLD.clawback, OLD.created_at) THEN
-        RAISE EXCEPTION 'a booked reversal is never rewritten';
     END IF;
     RETURN NEW;
 END
@@ -135,11 +128,27 @@ $$;
 CREATE TRIGGER referral_commissions_money_fixed
     BEFORE UPDATE OR DELETE ON referral_commissions
     FOR EACH ROW
-EXECUTE FUNCTION referral_money_is_fixed();
+EXECUTE FUNCTION referral_commission_is_fixed();
+
+CREATE FUNCTION referral_reversal_is_fixed() RETURNS trigger
+    LANGUAGE plpgsql AS
+$$
+BEGIN
+    IF TG_OP = 'DELETE' THEN
+        RAISE EXCEPTION 'a booked reversal is never deleted';
+    END IF;
+    IF (NEW.commission_id, NEW.member_id, NEW.return_id, NEW.amount, NEW.clawback, NEW.created_at)
+            IS DISTINCT FROM (
+            OLD.commission_id, OLD.member_id, OLD.return_id, OLD.amount, OLD.clawback, OLD.created_at) THEN
+        RAISE EXCEPTION 'a booked reversal is never rewritten';
+    END IF;
+    RETURN NEW;
+END
+$$;
 CREATE TRIGGER referral_commission_reversals_money_fixed
     BEFORE UPDATE OR DELETE ON referral_commission_reversals
     FOR EACH ROW
-EXECUTE FUNCTION referral_money_is_fixed();
+EXECUTE FUNCTION referral_reversal_is_fixed();
 
 ALTER TABLE referral_chains REPLICA IDENTITY FULL;
 ALTER TABLE referral_rate_plans REPLICA IDENTITY FULL;
