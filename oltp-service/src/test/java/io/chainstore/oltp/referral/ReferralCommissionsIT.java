@@ -257,6 +257,67 @@ class ReferralCommissionsIT extends ApiTestSupport {
   }
 
   @Test
+  void anOrderWithACampaignsCouponEarnsAtThatCampaignsRates() {
+    chainWidePlan();
+    String tag = UUID.randomUUID().toString().substring(0, 8);
+    long campaign =
+        jdbc.queryForObject(
+            "INSERT INTO campaigns (code, name, starts_at, ends_at)"
+                + " VALUES (?, 'Ref', now() - interval '1 day', now() + interval '30 days')"
+                + " RETURNING id",
+            Long.class,
+            "RC-" + tag);
+    long template =
+        jdbc.queryForObject(
+            "INSERT INTO coupon_templates (campaign_id, code, name, discount_type, amount_off,"
+                + " channel_scope, valid_from, valid_to) VALUES (?, ?, 'One off', 'amount_off',"
+                + " 1.00, 'all', now() - interval '1 day', now() + interval '30 days')"
+                + " RETURNING id",
+            Long.class,
+            campaign,
+            "RT-" + tag);
+    Reply plan =
+        post(
+            "/api/referral/rate-plans",
+            "{\"campaignId\": "
+                + campaign
+                + ", \"level1Percent\": 20, \"level2Percent\": 0, \"level3Percent\": 0,"
+                + " \"validFrom\": \""
+                + Instant.now().minus(1, ChronoUnit.HOURS)
+                + "\"}",
+            null);
+    assertThat(plan.status()).isEqualTo(201);
+    long top = joined(null);
+    long referrer = joined(code(top));
+    long buyer = joined(code(referrer));
+    jdbc.update(
+        "INSERT INTO coupons (template_id, member_id, code, status, batch)"
+            + " VALUES (?, ?, ?, 'issued', 'ref')",
+        template,
+        buyer,
+        "RCP-" + tag);
+    Fixture f = fixture(new BigDecimal("10.00"), 10);
+    Reply order =
+        post(
+            "/api/orders",
+            """
+            {"storeId": %d, "channel": "pos", "memberId": %d, "couponCode": "RCP-%s",
+             "lines": [{"skuId": %d, "quantity": 3}]}
+            """
+                .formatted(f.store(), buyer, tag, f.sku()),
+            null);
+    assertThat(order.status()).as(order.body().toString()).isEqualTo(201);
+    long id = order.body().path("id").asLong();
+    assertThat(post("/api/orders/" + id + "/pay", null, null).status()).isEqualTo(200);
+    // 29.00 paid at the campaign's 20 % for level 1; its level 2 is 0 %: no row for top.
+    assertThat(commissions(id)).containsOnly(Map.entry(referrer, new BigDecimal("5.80")));
+    // Without the coupon the chain-wide plan applies to both levels.
+    assertThat(commissions(paidOrder(f, buyer, 3)))
+        .containsOnly(
+            Map.entry(referrer, new BigDecimal("3.00")), Map.entry(top, new BigDecimal("1.50")));
+  }
+
+  @Test
   void unknownAndOwnCodesAreRefusedAndChangeNothing() {
     long member = joined(null);
     Map<String, String> before = tableDigests();
