@@ -241,19 +241,22 @@ class CommissionLedger {
             (rs, i) ->
                 new Entry(rs.getLong("id"), rs.getLong("member_id"), rs.getBigDecimal("amount")),
             new Object[0]);
-    Map<Long, BigDecimal[]> byMember = new LinkedHashMap<>();
+    // Per member: settled commissions and reversals to net, in member order of first appearance.
+    Map<Long, BigDecimal> settled = new LinkedHashMap<>();
+    Map<Long, BigDecimal> netted = new LinkedHashMap<>();
     for (Entry c : commissions) {
-      byMember.computeIfAbsent(c.memberId(), m -> zeros())[0] =
-          byMember.computeIfAbsent(c.memberId(), m -> zeros())[0].add(c.amount());
+      settled.merge(c.memberId(), c.amount(), BigDecimal::add);
+      netted.putIfAbsent(c.memberId(), CommissionMath.ZERO);
     }
     for (Entry r : reversals) {
-      byMember.computeIfAbsent(r.memberId(), m -> zeros())[1] =
-          byMember.computeIfAbsent(r.memberId(), m -> zeros())[1].add(r.amount());
+      netted.merge(r.memberId(), r.amount(), BigDecimal::add);
     }
     List<MemberPayout> paid = new ArrayList<>();
     BigDecimal total = CommissionMath.ZERO;
-    for (Map.Entry<Long, BigDecimal[]> member : byMember.entrySet()) {
-      BigDecimal amount = CommissionMath.payout(member.getValue()[0], member.getValue()[1]);
+    for (Map.Entry<Long, BigDecimal> member : netted.entrySet()) {
+      BigDecimal amount =
+          CommissionMath.payout(
+              settled.getOrDefault(member.getKey(), CommissionMath.ZERO), member.getValue());
       if (amount.signum() <= 0) {
         continue;
       }
@@ -278,14 +281,6 @@ class CommissionLedger {
       total = total.add(amount);
     }
     return new PayoutRun(runId, total, paid);
-  }
-
-  int returnWindowDays() {
-    return returnWindowDays;
-  }
-
-  private static BigDecimal[] zeros() {
-    return new BigDecimal[] {CommissionMath.ZERO, CommissionMath.ZERO};
   }
 
   private static Long[] ids(List<Entry> entries, long memberId) {
