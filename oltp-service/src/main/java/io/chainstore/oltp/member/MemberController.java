@@ -5,6 +5,7 @@ import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.access.Role;
 import io.chainstore.oltp.idempotency.IdempotentRequests;
 import io.chainstore.oltp.location.Locations;
+import io.chainstore.oltp.referral.ReferralChains;
 import io.chainstore.oltp.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,7 +52,13 @@ class MemberController {
                   "The store where the member joins at the till (HQ admin only; a POS terminal"
                       + " always joins members at its own store, a storefront online)")
           @Min(1)
-          Long storeId) {}
+          Long storeId,
+      @Schema(
+              description =
+                  "The member code of the member who referred this one: their referrer chain"
+                      + " (three levels) is fixed now and never changes")
+          @Pattern(regexp = "M[0-9]{9}", message = "must be M and 9 digits")
+          String referrerCode) {}
 
   record Member(
       long id,
@@ -91,17 +98,26 @@ class MemberController {
   private final JdbcTemplate jdbc;
   private final IdempotentRequests idempotent;
   private final Locations locations;
+  private final ReferralChains referrals;
 
-  MemberController(JdbcTemplate jdbc, IdempotentRequests idempotent, Locations locations) {
+  MemberController(
+      JdbcTemplate jdbc,
+      IdempotentRequests idempotent,
+      Locations locations,
+      ReferralChains referrals) {
     this.jdbc = jdbc;
     this.idempotent = idempotent;
     this.locations = locations;
+    this.referrals = referrals;
   }
 
   @ResponseStatus(HttpStatus.CREATED)
   @AllowedRoles({Role.STOREFRONT, Role.POS, Role.HQ_ADMIN})
   @PostMapping("/members")
-  @Operation(summary = "Join: a new member at the lowest level (storefront, POS, HQ admin)")
+  @Operation(
+      summary =
+          "Join: a new member at the lowest level, optionally referred by another member's code"
+              + " (storefront, POS, HQ admin)")
   ResponseEntity<Member> joinMembership(
       @RequestHeader(name = IdempotentRequests.HEADER, required = false) String key,
       @Valid @RequestBody JoinRequest request) {
@@ -125,6 +141,9 @@ class MemberController {
                   request.phone(),
                   store,
                   store == null ? "online" : "pos");
+          if (request.referrerCode() != null) {
+            referrals.attach(id, request.referrerCode(), "referrerCode");
+          }
           return jdbc.queryForObject("SELECT * FROM members WHERE id = ?", MEMBER, id);
         });
   }

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,6 +49,7 @@ class OrderService {
   private final Fulfilments fulfilments;
   private final SupplierLedger supplierLedger;
   private final int pickupHoldHours;
+  private final ApplicationEventPublisher events;
 
   OrderService(
       JdbcTemplate jdbc,
@@ -58,7 +60,8 @@ class OrderService {
       Locations locations,
       Fulfilments fulfilments,
       SupplierLedger supplierLedger,
-      @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours) {
+      @Value("${chainstore.pickup-hold-hours:48}") int pickupHoldHours,
+      ApplicationEventPublisher events) {
     this.jdbc = jdbc;
     this.stock = stock;
     this.prices = prices;
@@ -68,6 +71,7 @@ class OrderService {
     this.fulfilments = fulfilments;
     this.supplierLedger = supplierLedger;
     this.pickupHoldHours = pickupHoldHours;
+    this.events = events;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
@@ -252,6 +256,7 @@ class OrderService {
       int earned = points.earn(order.memberId(), order.totalAmount(), orderId);
       jdbc.update("UPDATE orders SET points_earned = ? WHERE id = ?", earned, orderId);
     }
+    events.publishEvent(new OrderPaid(orderId));
     return load(orderId);
   }
 
@@ -302,6 +307,15 @@ class OrderService {
       if (order.status() == OrderStatus.PAID) {
         points.reverseEarned(order.memberId(), order.pointsEarned(), order.totalAmount(), orderId);
       }
+    }
+    if (order.status() == OrderStatus.PAID) {
+      events.publishEvent(
+          new OrderRefunded(
+              orderId,
+              null,
+              order.lines().stream()
+                  .map(l -> new OrderRefunded.Line(l.lineNo(), BigDecimal.ZERO, true))
+                  .toList()));
     }
     moveTo(orderId, OrderStatus.CANCELLED, "cancelled_at");
     return load(orderId);
@@ -422,6 +436,7 @@ class OrderService {
     BigDecimal refunded = order.refundedAmount();
     BigDecimal refund = BigDecimal.ZERO.setScale(2);
     List<Quantity> back = new ArrayList<>();
+    List<OrderRefunded.Line> refundedLines = new ArrayList<>();
     for (int i = 0; i < request.lines().size(); i++) {
       ReturnRequest.Line line = request.lines().get(i);
       Order.OrderLine ordered = order.lines().get(line.lineNo() - 1);
@@ -450,6 +465,11 @@ class OrderService {
           orderId,
           line.lineNo());
       back.add(new Quantity(i, ordered.skuId(), line.quantity()));
+      refundedLines.add(
+          new OrderRefunded.Line(
+              line.lineNo(),
+              lineRefund,
+              ordered.returnedQuantity() + line.quantity() == ordered.quantity()));
     }
     jdbc.update("UPDATE order_returns SET refund_amount = ? WHERE id = ?", refund, returnId);
     supplierLedger.reverseReturned(
@@ -476,6 +496,7 @@ class OrderService {
                   .intValue();
       points.reverseEarned(order.memberId(), share, refund, orderId);
     }
+    events.publishEvent(new OrderRefunded(orderId, returnId, refundedLines));
     return load(orderId);
   }
 
