@@ -1,7 +1,8 @@
 -- The store KPIs as PostgreSQL says: every sale (the sales_orders rule) at the UTC minute, the
 -- store's local hour (as the instant it starts) and the store's business day of its payment, and
 -- every member at those of their joining (store 0 and the default time zone when they joined
--- online). ${default_time_zone} is the chain's zone, as the job has it.
+-- online), and every paid repair on site in the channel 'onsite' (parts as part sales, labour as
+-- service sales without units). ${default_time_zone} is the chain's zone, as the job has it.
 WITH kinds AS (
     SELECT order_id,
            sum(net_amount) FILTER (WHERE product_kind = 'goods')   AS goods_net_sales,
@@ -32,6 +33,19 @@ facts AS (
              LEFT JOIN kinds k ON k.order_id = o.id
     WHERE o.status IN ('paid', 'fulfilled', 'picked_up', 'completed')
       AND o.paid_at IS NOT NULL
+    UNION ALL
+    SELECT w.store_id, 'onsite', w.paid_at, l.time_zone,
+           w.total_amount, 0, 0, 0, 0, w.total_amount, 1,
+           coalesce(p.units, 0),
+           CASE WHEN w.member_id IS NULL THEN 0 ELSE 1 END,
+           CASE WHEN w.member_id IS NULL THEN 0 ELSE w.total_amount END,
+           0, 0, 0, w.labour_amount, 0, w.parts_amount, coalesce(p.units, 0)
+    FROM work_orders w
+             JOIN locations l ON l.id = w.store_id
+             LEFT JOIN (SELECT work_order_id, sum(quantity) AS units
+                        FROM work_order_lines WHERE kind = 'part'
+                        GROUP BY work_order_id) p ON p.work_order_id = w.id
+    WHERE w.status IN ('paid', 'completed') AND w.paid_at IS NOT NULL
     UNION ALL
     SELECT coalesce(m.store_id, 0), m.channel, m.created_at, coalesce(l.time_zone, '${default_time_zone}'),
            0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0

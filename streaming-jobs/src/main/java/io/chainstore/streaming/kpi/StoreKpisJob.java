@@ -7,6 +7,9 @@ import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.members.MemberEvent;
 import io.chainstore.streaming.members.MemberRow;
 import io.chainstore.streaming.mirror.Mirrors;
+import io.chainstore.streaming.repairs.WorkOrderEvent;
+import io.chainstore.streaming.repairs.WorkOrderLineRow;
+import io.chainstore.streaming.repairs.WorkOrderRow;
 import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderLineRow;
 import io.chainstore.streaming.sales.OrderRow;
@@ -25,10 +28,11 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * store-kpis: the changes of orders, their lines and returns, members and locations → per store,
- * channel and bucket (UTC minute, local hour, local business day) the KPIs; per store, SKU and
- * business day the product ranking; and copies of the dimensions and targets the reports join. This
- * class only wires; the logic is in the functions it names.
+ * store-kpis: the changes of orders, their lines and returns, repairs on site (work orders and
+ * their lines), members and locations → per store, channel and bucket (UTC minute, local hour,
+ * local business day) the KPIs; per store, SKU and business day the product ranking; and copies of
+ * the dimensions and targets the reports join. This class only wires; the logic is in the functions
+ * it names.
  */
 public final class StoreKpisJob {
 
@@ -38,11 +42,15 @@ public final class StoreKpisJob {
   public static final List<String> SALES_TABLES =
       List.of("orders", "order_lines", "order_return_lines");
 
+  /** The tables of repairs on site, which sell parts and labour outside orders. */
+  public static final List<String> REPAIR_TABLES = List.of("work_orders", "work_order_lines");
+
   private StoreKpisJob() {}
 
   /** Where the job reads and writes; tests pass their own. */
   public record Connections(
       Source<OrderEvent, ?, ?> sales,
+      Source<WorkOrderEvent, ?, ?> repairs,
       Source<LocationRow, ?, ?> locations,
       Source<MemberEvent, ?, ?> members,
       Source<TableRow, ?, ?> mirrored,
@@ -64,6 +72,13 @@ public final class StoreKpisJob {
             .process(new SaleContributions())
             .uid("sale-contributions")
             .name("sale-contributions");
+    SingleOutputStreamOperator<StoreDelta> repairs =
+        env.fromSource(io.repairs(), WatermarkStrategy.noWatermarks(), "repair-changes")
+            .uid("repair-changes")
+            .keyBy(WorkOrderEvent::workOrderId)
+            .process(new RepairContributions())
+            .uid("repair-contributions")
+            .name("repair-contributions");
     DataStream<StoreDelta> signups =
         env.fromSource(io.members(), WatermarkStrategy.noWatermarks(), "member-changes")
             .uid("member-changes")
@@ -73,7 +88,7 @@ public final class StoreKpisJob {
             .name("member-signups");
 
     sales
-        .union(signups)
+        .union(repairs, signups)
         .keyBy(StoreDelta::storeId)
         .connect(locations)
         .process(
@@ -92,6 +107,7 @@ public final class StoreKpisJob {
 
     sales
         .getSideOutput(SaleContributions.SKU_DELTAS)
+        .union(repairs.getSideOutput(SaleContributions.SKU_DELTAS))
         .keyBy(SkuDelta::storeId)
         .connect(locations)
         .process(
@@ -127,6 +143,16 @@ public final class StoreKpisJob {
             default -> null;
           };
 
+  static final ChangeDecoder<WorkOrderEvent> REPAIRS =
+      (table, event) ->
+          switch (table) {
+            case "work_orders" ->
+                WorkOrderEvent.of(WorkOrderRow.from(event.row()), event.lsn(), event.deleted());
+            case "work_order_lines" ->
+                WorkOrderEvent.of(WorkOrderLineRow.from(event.row()), event.lsn(), event.deleted());
+            default -> null;
+          };
+
   static final ChangeDecoder<LocationRow> LOCATIONS =
       (table, event) -> event.deleted() ? null : LocationRow.from(event.row());
 
@@ -138,6 +164,7 @@ public final class StoreKpisJob {
     Endpoints io = Endpoints.of(options, NAME);
     return new Connections(
         io.changes(SALES_TABLES, SALES, OrderEvent.class),
+        io.changes(REPAIR_TABLES, REPAIRS, WorkOrderEvent.class),
         io.changes(List.of("locations"), LOCATIONS, LocationRow.class),
         io.changes(List.of("members"), MEMBERS, MemberEvent.class),
         io.changes(Mirrors.sources(Mirrors.STORE_TABLES), Mirrors.DECODER, TableRow.class),

@@ -57,6 +57,7 @@ class StoreKpisJobIT {
     checkpoints = dir.resolve("checkpoints");
     kafka = LocalKafka.start(dir.resolve("kafka"));
     List<String> tables = new ArrayList<>(StoreKpisJob.SALES_TABLES);
+    tables.addAll(StoreKpisJob.REPAIR_TABLES);
     tables.addAll(List.of("locations", "members"));
     tables.addAll(Mirrors.sources(Mirrors.STORE_TABLES));
     kafka.createTopics(
@@ -233,6 +234,70 @@ class StoreKpisJobIT {
             "created_at",
             "2026-11-27T23:00:00.000000Z"));
 
+    // A repair at store 1 (02:00 on the 28th in Shanghai): a part and labour, paid twice.
+    String[] workOrder = {
+      "id",
+      "7",
+      "store_id",
+      "1",
+      "technician_id",
+      "3",
+      "member_id",
+      null,
+      "status",
+      "open",
+      "parts_amount",
+      "4.00",
+      "labour_amount",
+      "20.00",
+      "total_amount",
+      "24.00",
+      "paid_at",
+      null
+    };
+    send("work_orders", event("work_orders", "c", 215, (Object[]) workOrder));
+    send(
+        "work_order_lines",
+        event(
+            "work_order_lines",
+            "c",
+            216,
+            "work_order_id",
+            7,
+            "line_no",
+            1,
+            "kind",
+            "part",
+            "sku_id",
+            101,
+            "quantity",
+            1,
+            "line_amount",
+            "4.00"));
+    send(
+        "work_order_lines",
+        event(
+            "work_order_lines",
+            "c",
+            217,
+            "work_order_id",
+            7,
+            "line_no",
+            2,
+            "kind",
+            "labour",
+            "sku_id",
+            null,
+            "quantity",
+            null,
+            "line_amount",
+            "20.00"));
+    workOrder[9] = "paid";
+    workOrder[17] = "2026-11-27T18:00:00.000000Z";
+    String repairPaid = event("work_orders", "u", 218, (Object[]) workOrder);
+    send("work_orders", repairPaid);
+    send("work_orders", repairPaid);
+
     JobClient second = startJob(Checkpoints.latest(checkpoints));
     try {
       await()
@@ -249,6 +314,15 @@ class StoreKpisJobIT {
                     .containsEntry("member_net_sales", "8.00")
                     .containsEntry("new_members", "1")
                     .containsEntry("goods_net_sales", "8.00");
+                assertThat(day(1, RepairSales.CHANNEL, "2026-11-28"))
+                    .containsEntry("net_sales", "24.00")
+                    .containsEntry("paid_orders", "1")
+                    .containsEntry("units", "1")
+                    .containsEntry("part_net_sales", "4.00")
+                    .containsEntry("part_units", "1")
+                    .containsEntry("service_net_sales", "20.00")
+                    .containsEntry("service_units", "0")
+                    .containsEntry("member_orders", "0");
                 assertThat(day(2, "online", "2026-11-27"))
                     .containsEntry("net_sales", "0.00")
                     .containsEntry("paid_orders", "0");
@@ -261,7 +335,7 @@ class StoreKpisJobIT {
                 assertThat(
                         clickhouse.queryValue(
                             "SELECT sum(net_sales) FROM store_kpi FINAL WHERE grain = 'minute'"))
-                    .isEqualTo("10.00");
+                    .isEqualTo("34.00");
                 assertThat(
                         clickhouse.query(
                             "SELECT store_id, local_date, net_sales, units, category"
@@ -273,9 +347,9 @@ class StoreKpisJobIT {
                             "local_date",
                             "2026-11-28",
                             "net_sales",
-                            "8.00",
+                            "12.00",
                             "units",
-                            "2",
+                            "3",
                             "category",
                             "drinks"),
                         Map.of(
@@ -297,7 +371,7 @@ class StoreKpisJobIT {
                         clickhouse.queryValue(
                             "SELECT toString(achieved_net_sales) FROM kpi_target_progress"
                                 + " WHERE store_id = 1"))
-                    .isEqualTo("8.00");
+                    .isEqualTo("32.00");
               });
     } finally {
       second.cancel().get();
