@@ -183,7 +183,7 @@ final class CheckoutBench {
   }
 
   /** TPC-B transactions per second on the stack's PostgreSQL. */
-  private static double tpcB(LocalPostgres postgres, int clients, int seconds) throws Exception {
+  static double tpcB(LocalPostgres postgres, int clients, int seconds) throws Exception {
     checkpoint(postgres);
     String out =
         pgbench(
@@ -198,7 +198,7 @@ final class CheckoutBench {
   }
 
   /** Writes out dirty pages now, so no checkpoint lands in the middle of a measurement. */
-  private static void checkpoint(LocalPostgres postgres) throws Exception {
+  static void checkpoint(LocalPostgres postgres) throws Exception {
     try (var c = postgres.connect();
         var s = c.createStatement()) {
       s.execute("CHECKPOINT");
@@ -206,7 +206,7 @@ final class CheckoutBench {
   }
 
   /** pgbench against the stack's PostgreSQL and database, with these arguments. */
-  private static String pgbench(int port, String... args) throws Exception {
+  static String pgbench(int port, String... args) throws Exception {
     List<String> command =
         new ArrayList<>(
             List.of("pgbench", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres"));

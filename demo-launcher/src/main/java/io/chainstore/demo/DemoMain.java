@@ -34,12 +34,13 @@ public final class DemoMain {
             case "demo" -> demo(DemoOptions.parse(rest, 300));
             case "bench-latency" -> LatencyBench.run(DemoOptions.parse(rest, 200));
             case "bench-checkout" -> CheckoutBench.run(DemoOptions.parse(rest, 0), 16, 30);
+            case "bench-booking" -> BookingBench.run(DemoOptions.parse(rest, 0), 16, 30);
             case "bench-freshness" -> FreshnessBench.run(DemoOptions.parse(rest, 0));
             case "bench-replay" -> ReplayBench.run(DemoOptions.parse(rest, 0));
             case "reconcile" -> ReconcileCommand.run(rest);
             default -> {
               System.err.println(
-                  "usage: chainstore demo|reconcile|bench-latency|bench-checkout|bench-freshness|bench-replay [options]");
+                  "usage: chainstore demo|reconcile|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay [options]");
               yield 2;
             }
           };

@@ -1,5 +1,8 @@
 package io.chainstore.oltp.order;
 
+import io.chainstore.oltp.catalog.Prices;
+import io.chainstore.oltp.catalog.ServiceSpec;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -30,17 +33,40 @@ public record Order(
     int returnedUnits,
     List<OrderLine> lines) {
 
-  /** A priced line. */
+  /**
+   * A priced line. A line of a service holds no stock; {@code spec} says which combination of the
+   * service was bought (absent for goods and parts).
+   */
   public record OrderLine(
       int lineNo,
       long skuId,
       int quantity,
       BigDecimal unitPrice,
       BigDecimal lineAmount,
-      int returnedQuantity) {
+      int returnedQuantity,
+      @Schema(allowableValues = {"goods", "service", "part"}) String productKind,
+      ServiceSpec spec) {
 
     OrderLine(int lineNo, long skuId, int quantity, BigDecimal unitPrice, BigDecimal lineAmount) {
-      this(lineNo, skuId, quantity, unitPrice, lineAmount, 0);
+      this(lineNo, skuId, quantity, unitPrice, lineAmount, 0, null, null);
+    }
+
+    /** The same line, saying what it sold. */
+    OrderLine describedBy(Prices.Quote quote) {
+      return new OrderLine(
+          lineNo,
+          skuId,
+          quantity,
+          unitPrice,
+          lineAmount,
+          returnedQuantity,
+          quote.productKind(),
+          quote.spec());
+    }
+
+    /** Lines of goods and parts move stock; lines of services never do. */
+    boolean stocked() {
+      return !"service".equals(productKind);
     }
   }
 }

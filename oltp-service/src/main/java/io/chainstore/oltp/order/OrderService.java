@@ -2,6 +2,7 @@ package io.chainstore.oltp.order;
 
 import io.chainstore.oltp.access.Caller;
 import io.chainstore.oltp.catalog.Prices;
+import io.chainstore.oltp.catalog.ServiceSpec;
 import io.chainstore.oltp.coupon.CouponTerms;
 import io.chainstore.oltp.coupon.Coupons;
 import io.chainstore.oltp.location.Locations;
@@ -22,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -101,7 +103,9 @@ class OrderService {
                 request.memberId(),
                 request.channel() == Channel.POS ? "store" : "online",
                 Instant.now());
-    Map<Long, BigDecimal> prices = pricesOf(request.storeId(), request.lines());
+    Map<Long, Prices.Quote> quotes = quotesOf(request.storeId(), request.lines());
+    Map<Long, BigDecimal> prices = new HashMap<>();
+    quotes.forEach((sku, quote) -> prices.put(sku, quote.price()));
     OrderPricing.Priced priced =
         OrderPricing.price(
             request.lines(),
@@ -113,16 +117,18 @@ class OrderService {
 
     Inserted inserted = insert(request, priced, coupon);
     long id = inserted.id();
-    // Online and click-and-collect lines of suppliers' SKUs are reserved at the suppliers' own
-    // locations; a POS sale sells what is on the store's shelf, whoever supplied it.
+    // Services are performed, not stocked: only goods and parts lines reserve units. Online and
+    // click-and-collect lines of suppliers' SKUs are reserved at the suppliers' own locations; a
+    // POS sale sells what is on the store's shelf, whoever supplied it.
+    List<Quantity> stocked = quantities(request, quotes);
     List<Quantity> atStore =
         request.channel() == Channel.POS
-            ? quantities(request)
+            ? stocked
             : fulfilments.plan(
                 id,
                 request.storeId(),
                 request.channel() == Channel.ONLINE,
-                quantities(request),
+                stocked,
                 inserted.supplierSkus());
     if (!atStore.isEmpty()) {
       stock.reserve(request.storeId(), atStore, "order:" + id);
@@ -157,7 +163,7 @@ class OrderService {
         inserted.pickupExpiresAt(),
         BigDecimal.ZERO.setScale(2),
         0,
-        priced.lines());
+        priced.lines().stream().map(l -> l.describedBy(quotes.get(l.skuId()))).toList());
   }
 
   private record Inserted(
@@ -318,6 +324,8 @@ class OrderService {
                   .toList()));
     }
     moveTo(orderId, OrderStatus.CANCELLED, "cancelled_at");
+    // Bookings this order paid for are cancelled with it, in the same transaction.
+    events.publishEvent(new OrderCancelled(orderId));
     return load(orderId);
   }
 
@@ -464,7 +472,9 @@ class OrderService {
           line.quantity(),
           orderId,
           line.lineNo());
-      back.add(new Quantity(i, ordered.skuId(), line.quantity()));
+      if (ordered.stocked()) {
+        back.add(new Quantity(i, ordered.skuId(), line.quantity()));
+      }
       refundedLines.add(
           new OrderRefunded.Line(
               line.lineNo(),
@@ -565,9 +575,9 @@ class OrderService {
     }
   }
 
-  private Map<Long, BigDecimal> pricesOf(long storeId, List<CreateOrderRequest.Line> lines) {
-    Map<Long, BigDecimal> prices =
-        this.prices.at(storeId, lines.stream().map(CreateOrderRequest.Line::skuId).toList());
+  private Map<Long, Prices.Quote> quotesOf(long storeId, List<CreateOrderRequest.Line> lines) {
+    Map<Long, Prices.Quote> prices =
+        this.prices.quote(storeId, lines.stream().map(CreateOrderRequest.Line::skuId).toList());
     for (int i = 0; i < lines.size(); i++) {
       if (!prices.containsKey(lines.get(i).skuId())) {
         throw ApiException.unprocessable(
@@ -580,8 +590,10 @@ class OrderService {
   private Order load(long orderId) {
     List<Order.OrderLine> lines =
         jdbc.query(
-            "SELECT line_no, sku_id, quantity, unit_price, line_amount, returned_quantity"
-                + " FROM order_lines WHERE order_id = ? ORDER BY line_no",
+            "SELECT l.line_no, l.sku_id, l.quantity, l.unit_price, l.line_amount,"
+                + " l.returned_quantity, l.product_kind, s.area_tier, s.duration_minutes,"
+                + " s.service_type FROM order_lines l LEFT JOIN service_specs s ON s.sku_id = l.sku_id"
+                + " WHERE l.order_id = ? ORDER BY l.line_no",
             (rs, i) ->
                 new Order.OrderLine(
                     rs.getInt("line_no"),
@@ -589,7 +601,14 @@ class OrderService {
                     rs.getInt("quantity"),
                     rs.getBigDecimal("unit_price"),
                     rs.getBigDecimal("line_amount"),
-                    rs.getInt("returned_quantity")),
+                    rs.getInt("returned_quantity"),
+                    rs.getString("product_kind"),
+                    rs.getString("area_tier") == null
+                        ? null
+                        : new ServiceSpec(
+                            rs.getString("area_tier"),
+                            rs.getInt("duration_minutes"),
+                            rs.getString("service_type"))),
             orderId);
     List<Order> orders =
         jdbc.query(
@@ -630,8 +649,11 @@ class OrderService {
     return ts == null ? null : ts.toInstant().atOffset(ZoneOffset.UTC);
   }
 
-  private static List<Quantity> quantities(CreateOrderRequest request) {
+  /** The stocked lines of a basket (goods and parts). */
+  private static List<Quantity> quantities(
+      CreateOrderRequest request, Map<Long, Prices.Quote> quotes) {
     return IntStream.range(0, request.lines().size())
+        .filter(i -> quotes.get(request.lines().get(i).skuId()).stocked())
         .mapToObj(
             i -> new Quantity(i, request.lines().get(i).skuId(), request.lines().get(i).quantity()))
         .toList();
@@ -650,10 +672,13 @@ class OrderService {
         : lines.stream().filter(l -> !lineNos.contains(l.index() + 1)).toList();
   }
 
+  /** The stocked lines of an order: a service line never touches stock. */
   private static List<Quantity> quantities(Order order) {
     List<Quantity> out = new ArrayList<>();
     for (Order.OrderLine line : order.lines()) {
-      out.add(new Quantity(line.lineNo() - 1, line.skuId(), line.quantity()));
+      if (line.stocked()) {
+        out.add(new Quantity(line.lineNo() - 1, line.skuId(), line.quantity()));
+      }
     }
     return out;
   }

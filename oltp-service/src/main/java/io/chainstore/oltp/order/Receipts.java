@@ -1,5 +1,6 @@
 package io.chainstore.oltp.order;
 
+import io.chainstore.oltp.catalog.ServiceSpec;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -14,8 +15,20 @@ import org.springframework.web.util.HtmlUtils;
 @Component
 class Receipts {
 
+  /** A receipt line; {@code spec} says which combination of a service was bought. */
   @Schema(name = "ReceiptLine")
-  record Line(String skuCode, String name, int quantity, BigDecimal unitPrice, BigDecimal amount) {}
+  record Line(
+      String skuCode,
+      String name,
+      int quantity,
+      BigDecimal unitPrice,
+      BigDecimal amount,
+      ServiceSpec spec) {
+
+    Line(String skuCode, String name, int quantity, BigDecimal unitPrice, BigDecimal amount) {
+      this(skuCode, name, quantity, unitPrice, amount, null);
+    }
+  }
 
   @Schema(name = "ReceiptTender")
   record Tender(String method, BigDecimal amount, BigDecimal tendered, BigDecimal change) {}
@@ -54,15 +67,23 @@ class Receipts {
                 "SELECT code FROM members WHERE id = ?", String.class, order.memberId());
     List<Line> lines =
         jdbc.query(
-            "SELECT k.code, k.name, l.quantity, l.unit_price, l.line_amount FROM order_lines l"
-                + " JOIN skus k ON k.id = l.sku_id WHERE l.order_id = ? ORDER BY l.line_no",
+            "SELECT k.code, k.name, l.quantity, l.unit_price, l.line_amount, s.area_tier,"
+                + " s.duration_minutes, s.service_type FROM order_lines l"
+                + " JOIN skus k ON k.id = l.sku_id LEFT JOIN service_specs s ON s.sku_id = l.sku_id"
+                + " WHERE l.order_id = ? ORDER BY l.line_no",
             (rs, i) ->
                 new Line(
                     rs.getString("code"),
                     rs.getString("name"),
                     rs.getInt("quantity"),
                     rs.getBigDecimal("unit_price"),
-                    rs.getBigDecimal("line_amount")),
+                    rs.getBigDecimal("line_amount"),
+                    rs.getString("area_tier") == null
+                        ? null
+                        : new ServiceSpec(
+                            rs.getString("area_tier"),
+                            rs.getInt("duration_minutes"),
+                            rs.getString("service_type"))),
             order.id());
     List<Tender> payments =
         jdbc.query(

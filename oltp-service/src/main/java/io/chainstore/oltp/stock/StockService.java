@@ -207,6 +207,10 @@ public class StockService {
       String sql,
       List<Quantity> ordered,
       Function<Quantity, Object[]> args) {
+    if (ordered.isEmpty()) {
+      // Nothing to change (an order of services only): no round trip.
+      return new int[0];
+    }
     String statements =
         "SELECT set_config('chainstore.stock_reason', ?, true),"
             + " set_config('chainstore.stock_document', ?, true)"

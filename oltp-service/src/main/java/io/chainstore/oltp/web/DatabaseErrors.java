@@ -60,6 +60,8 @@ public class DatabaseErrors {
       return Optional.of(
           switch (state) {
             case "23505" -> new Problem(HttpStatus.CONFLICT, field, "is already taken", 0);
+            // An exclusion constraint: the time (or thing) is already held by another row.
+            case "23P01" -> new Problem(HttpStatus.CONFLICT, field, "is already taken then", 0);
             case "23503" ->
                 new Problem(
                     HttpStatus.UNPROCESSABLE_ENTITY, field, "refers to something unknown", 0);
