@@ -22,11 +22,25 @@ bought AS (
            count(*) FILTER (WHERE coupon) AS coupons
     FROM purchases
     GROUP BY member_id
+),
+referred AS (
+    SELECT level1_member_id AS member_id, count(*) AS n
+    FROM referral_chains, clock
+    WHERE level1_member_id IS NOT NULL AND joined_at <= clock.t
+    GROUP BY level1_member_id
+),
+served AS (
+    SELECT member_id, max(paid_at) AS last
+    FROM work_orders, clock
+    WHERE member_id IS NOT NULL AND status IN ('paid', 'completed') AND paid_at <= clock.t
+    GROUP BY member_id
 )
 SELECT m.id AS member_id, x.tag, 1 AS holds
 FROM members m
          CROSS JOIN clock
          LEFT JOIN bought b ON b.member_id = m.id
+         LEFT JOIN referred r ON r.member_id = m.id
+         LEFT JOIN served v ON v.member_id = m.id
          CROSS JOIN LATERAL (VALUES
     ('new', m.created_at <= clock.t
         AND (m.created_at AT TIME ZONE '${default_time_zone}')::date >= clock.today - 29),
@@ -38,6 +52,9 @@ FROM members m
     ('omnichannel', coalesce(b.online, 0) > 0 AND coalesce(b.store, 0) > 0),
     ('online-only', coalesce(b.online, 0) > 0 AND coalesce(b.store, 0) = 0),
     ('store-only', coalesce(b.store, 0) > 0 AND coalesce(b.online, 0) = 0),
-    ('coupon-sensitive', coalesce(b.n, 0) >= 2 AND b.coupons * 2 >= b.n)
+    ('coupon-sensitive', coalesce(b.n, 0) >= 2 AND b.coupons * 2 >= b.n),
+    ('referrer', coalesce(r.n, 0) >= 1),
+    ('service-user', v.last IS NOT NULL
+        AND (v.last AT TIME ZONE '${default_time_zone}')::date >= clock.today - 89)
 ) AS x (tag, holds)
 WHERE x.holds

@@ -159,14 +159,23 @@ public final class LocalStack implements AutoCloseable {
                 "-jar",
                 modules.oltpServiceJar().toString()),
             Map.of(
-                "PORT", Integer.toString(apiPort),
-                "POSTGRES_URL", postgres.jdbcUrl(),
-                "POSTGRES_USER", postgres.user(),
-                "POSTGRES_PASSWORD", postgres.password(),
-                "CHAINSTORE_ADMIN_API_KEY", adminApiKey,
-                "DEFAULT_TIME_ZONE", DEFAULT_TIME_ZONE,
-                "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                "SUGGESTIONS_TOPIC", SUGGESTIONS_TOPIC),
+                "PORT",
+                Integer.toString(apiPort),
+                "POSTGRES_URL",
+                postgres.jdbcUrl(),
+                "POSTGRES_USER",
+                postgres.user(),
+                "POSTGRES_PASSWORD",
+                postgres.password(),
+                "CHAINSTORE_ADMIN_API_KEY",
+                adminApiKey,
+                "DEFAULT_TIME_ZONE",
+                DEFAULT_TIME_ZONE,
+                // the transactional-only stack (benches) has no Kafka: no suggestions are read
+                "KAFKA_BOOTSTRAP_SERVERS",
+                kafka == null ? "" : kafka.bootstrapServers(),
+                "SUGGESTIONS_TOPIC",
+                SUGGESTIONS_TOPIC),
             workDir.resolve("logs/oltp-service.log"));
   }
 

@@ -11,13 +11,17 @@ import java.util.Map;
 /**
  * What the tag rules look at for one member: when they joined and their sales (orders that are paid
  * and neither cancelled nor entirely returned, with their net after returns), with the LSN of each
- * row's last change.
+ * row's last change; and the dated facts (referrals, services used) by their row.
  */
-public record MemberFacts(Instant joinedAt, Map<Long, Purchase> purchases, Map<String, Long> lsns)
+public record MemberFacts(
+    Instant joinedAt,
+    Map<Long, Purchase> purchases,
+    Map<String, Long> lsns,
+    Map<String, Instant> dated)
     implements Serializable {
 
   public static MemberFacts empty() {
-    return new MemberFacts(null, new HashMap<>(), new HashMap<>());
+    return new MemberFacts(null, new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   /** Purchases paid at or before {@code t}, oldest first. */
@@ -34,5 +38,20 @@ public record MemberFacts(Instant joinedAt, Map<Long, Purchase> purchases, Map<S
 
   public boolean joinedBy(Instant t) {
     return joinedAt != null && !joinedAt.isAfter(t);
+  }
+
+  /**
+   * The times of the dated facts of one kind ({@link MemberFact#REFERRAL}, …) up to t, oldest
+   * first.
+   */
+  public List<Instant> datedUntil(String kind, Instant t) {
+    List<Instant> out = new ArrayList<>();
+    for (Map.Entry<String, Instant> e : dated.entrySet()) {
+      if (e.getKey().startsWith(kind) && !e.getValue().isAfter(t)) {
+        out.add(e.getValue());
+      }
+    }
+    out.sort(Comparator.naturalOrder());
+    return out;
   }
 }

@@ -108,7 +108,14 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
   static MemberFacts apply(MemberFacts known, MemberFact fact) {
     Map<Long, Purchase> purchases = new HashMap<>(known.purchases());
     Instant joined = known.joinedAt();
-    if (fact.isJoin()) {
+    Map<String, Instant> dated = new HashMap<>(known.dated());
+    if (fact.isDated()) {
+      if (fact.dated() == null) {
+        dated.remove(fact.rowKey());
+      } else {
+        dated.put(fact.rowKey(), fact.dated());
+      }
+    } else if (fact.isJoin()) {
       joined = fact.joinedAt();
     } else if (fact.purchase() == null) {
       purchases.remove(fact.orderId());
@@ -119,6 +126,6 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
     if (fact.lsn() > 0) {
       lsns.put(fact.rowKey(), fact.lsn());
     }
-    return new MemberFacts(joined, purchases, lsns);
+    return new MemberFacts(joined, purchases, lsns, dated);
   }
 }

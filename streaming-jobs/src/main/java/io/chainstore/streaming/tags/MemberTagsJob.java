@@ -3,7 +3,9 @@ package io.chainstore.streaming.tags;
 import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.ChangeDecoder;
+import io.chainstore.streaming.cdc.Columns;
 import io.chainstore.streaming.members.MemberRow;
+import io.chainstore.streaming.repairs.WorkOrderRow;
 import io.chainstore.streaming.sales.OrderRow;
 import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.sink.TableRowFormat;
@@ -47,7 +49,7 @@ public final class MemberTagsJob {
     DataStream<MemberFact> ticks =
         env.fromSource(io.heartbeats(), WatermarkStrategy.noWatermarks(), "tag-heartbeats")
             .uid("tag-heartbeats")
-            .map(at -> new MemberFact(TICK, "tick", 0, at, null, 0, null))
+            .map(at -> new MemberFact(TICK, "tick", 0, at, null, 0, null, null))
             .uid("tag-ticks")
             .broadcast();
     env.fromSource(io.facts(), WatermarkStrategy.noWatermarks(), "tag-facts")
@@ -71,7 +73,11 @@ public final class MemberTagsJob {
         .name("tag-sink");
   }
 
-  /** Sign-ups and orders of members, as facts for the tag rules. */
+  /** The tables whose changes are facts for the tag rules. */
+  public static final List<String> FACT_TABLES =
+      List.of("members", "orders", "referral_chains", "work_orders");
+
+  /** Sign-ups, orders, referrals and repairs of members, as facts for the tag rules. */
   static final ChangeDecoder<MemberFact> FACTS =
       (table, event) -> {
         if (table.equals("members")) {
@@ -80,6 +86,29 @@ public final class MemberTagsJob {
               ? null
               : MemberFact.joined(
                   member.memberId(), member.joinedAt(), event.lsn(), event.commitMillis());
+        }
+        if (table.equals("referral_chains")) {
+          // Chains are fixed when the member joins; a level-1 referrer is a referrer from then on.
+          Long referrer = Columns.nullableLong(event.row(), "level1_member_id");
+          return referrer == null
+              ? null
+              : MemberFact.referral(
+                  referrer,
+                  Columns.longValue(event.row(), "member_id"),
+                  event.deleted() ? null : Columns.instant(event.row(), "joined_at"),
+                  event.lsn(),
+                  event.commitMillis());
+        }
+        if (table.equals("work_orders")) {
+          WorkOrderRow repair = WorkOrderRow.from(event.row());
+          return repair.memberId() == null
+              ? null
+              : MemberFact.service(
+                  repair.memberId(),
+                  "work_order:" + repair.workOrderId(),
+                  !event.deleted() && repair.isSale() ? repair.paidAt() : null,
+                  event.lsn(),
+                  event.commitMillis());
         }
         OrderRow order = OrderRow.from(event.row());
         if (order.memberId() == null) {
@@ -101,7 +130,7 @@ public final class MemberTagsJob {
   public static Connections connections(JobOptions options) {
     Endpoints io = Endpoints.of(options, NAME);
     return new Connections(
-        io.changes(List.of("members", "orders"), FACTS, MemberFact.class),
+        io.changes(FACT_TABLES, FACTS, MemberFact.class),
         io.heartbeats(),
         io.sink(
             new TableRowFormat(

@@ -26,8 +26,9 @@ import java.util.TreeSet;
  *   <li>{@code online-only}, {@code store-only}: bought, only online or only in stores;
  *   <li>{@code coupon-sensitive}: at least {@code couponMinPurchases} purchases, half or more of
  *       them with a coupon;
- *   <li>{@code service-user} and {@code referrer}: ready for the services and referral features
- *       (they need facts this job does not read yet).
+ *   <li>{@code referrer}: at least {@code referrerMin} members joined with their referral code;
+ *   <li>{@code service-user}: used a service within the last {@code serviceDays} days (a paid
+ *       repair on site).
  * </ul>
  */
 public record TagRules(
@@ -36,11 +37,13 @@ public record TagRules(
     int lapsingDays,
     BigDecimal highValueSpend,
     int couponMinPurchases,
+    int referrerMin,
+    int serviceDays,
     String zone)
     implements Serializable {
 
   public static TagRules defaults(String zone) {
-    return new TagRules(30, 30, 60, new BigDecimal("1000.00"), 2, zone);
+    return new TagRules(30, 30, 60, new BigDecimal("1000.00"), 2, 1, 90, zone);
   }
 
   /** The tags that hold at {@code t}, by name. */
@@ -56,6 +59,29 @@ public record TagRules(
               facts.joinedAt(),
               "new/" + newDays + "d",
               "joined " + day(facts.joinedAt()) + ", within " + newDays + " days"));
+    }
+    List<Instant> referred = facts.datedUntil(MemberFact.REFERRAL, t);
+    if (referred.size() >= referrerMin) {
+      tags.put(
+          "referrer",
+          new Tag(
+              "referrer",
+              referred.get(referrerMin - 1),
+              "referrer/" + referrerMin,
+              referred.size() + " members joined with their code"));
+    }
+    List<Instant> services = facts.datedUntil(MemberFact.SERVICE, t);
+    if (!services.isEmpty()) {
+      LocalDate lastUse = day(services.get(services.size() - 1));
+      if (!lastUse.isBefore(today.minusDays(serviceDays - 1))) {
+        tags.put(
+            "service-user",
+            new Tag(
+                "service-user",
+                streakStart(services, serviceDays),
+                "service-user/" + serviceDays + "d",
+                "last service " + lastUse + ", within " + serviceDays + " days"));
+      }
     }
     List<Purchase> bought = facts.purchasesUntil(t);
     if (bought.isEmpty()) {
@@ -157,6 +183,15 @@ public record TagRules(
     for (Purchase p : all) {
       candidates.add(p.paidAt());
     }
+    candidates.addAll(facts.dated().values());
+    List<Instant> services = facts.datedUntil(MemberFact.SERVICE, t);
+    if (!services.isEmpty()) {
+      candidates.add(
+          day(services.get(services.size() - 1))
+              .plusDays(serviceDays)
+              .atStartOfDay(id)
+              .toInstant());
+    }
     List<Purchase> bought = facts.purchasesUntil(t);
     if (!bought.isEmpty()) {
       LocalDate last = day(bought.get(bought.size() - 1).paidAt());
@@ -168,11 +203,15 @@ public record TagRules(
 
   /** Since when the member has been active without a gap that made them inactive. */
   private Instant activeSince(List<Purchase> bought) {
-    Instant since = bought.get(0).paidAt();
-    for (int i = 1; i < bought.size(); i++) {
-      LocalDate previous = day(bought.get(i - 1).paidAt());
-      if (day(bought.get(i).paidAt()).isAfter(previous.plusDays(activeDays - 1))) {
-        since = bought.get(i).paidAt();
+    return streakStart(bought.stream().map(Purchase::paidAt).toList(), activeDays);
+  }
+
+  /** The first of the times (sorted) since which no gap was longer than a window of days. */
+  private Instant streakStart(List<Instant> times, int days) {
+    Instant since = times.get(0);
+    for (int i = 1; i < times.size(); i++) {
+      if (day(times.get(i)).isAfter(day(times.get(i - 1)).plusDays(days - 1))) {
+        since = times.get(i);
       }
     }
     return since;

@@ -26,7 +26,7 @@ class HeartbeatClockTest {
       };
 
   private static MemberFact tick() {
-    return new MemberFact(MemberTagsJob.TICK, "tick", 0, 0, null, 0, null);
+    return new MemberFact(MemberTagsJob.TICK, "tick", 0, 0, null, 0, null, null);
   }
 
   @Test

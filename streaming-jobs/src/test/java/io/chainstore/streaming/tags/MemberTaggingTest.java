@@ -56,6 +56,32 @@ class MemberTaggingTest {
   }
 
   @Test
+  void referralsAndServicesTagAtTheirTimeAndAServiceThatNoLongerCountsIsRemoved() throws Exception {
+    try (var harness = harness()) {
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      Instant referred = Instant.parse("2026-09-03T08:00:00Z");
+      harness.processElement(
+          MemberFact.referral(7, 8, referred, 12, referred.toEpochMilli()),
+          referred.toEpochMilli());
+      harness.processElement(
+          MemberFact.service(7, "work_order:5", BOUGHT, 13, BOUGHT.toEpochMilli()),
+          BOUGHT.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      assertThat(active(harness)).containsExactlyInAnyOrder("new", "service-user");
+      harness.processWatermark(referred.toEpochMilli());
+      assertThat(active(harness)).containsExactlyInAnyOrder("new", "service-user", "referrer");
+
+      Instant later = referred.plusSeconds(60);
+      harness.processElement(
+          MemberFact.service(7, "work_order:5", null, 14, later.toEpochMilli()),
+          later.toEpochMilli());
+      harness.processWatermark(later.toEpochMilli());
+      assertThat(active(harness)).containsExactlyInAnyOrder("new", "referrer");
+    }
+  }
+
+  @Test
   void aLateFactIsAppliedAndCountedADuplicateIsNot() throws Exception {
     try (var harness = harness()) {
       harness.processElement(

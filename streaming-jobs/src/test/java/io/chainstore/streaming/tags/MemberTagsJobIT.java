@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -42,11 +43,13 @@ class MemberTagsJobIT {
   static void start() throws Exception {
     Path dir = Files.createTempDirectory("member-tags-it-");
     kafka = LocalKafka.start(dir.resolve("kafka"));
-    kafka.createTopics(
-        List.of(
-            CdcSources.topic(CdcSources.DEFAULT_PREFIX, "members"),
-            CdcSources.topic(CdcSources.DEFAULT_PREFIX, "orders"),
-            CdcSources.heartbeatTopic(CdcSources.DEFAULT_PREFIX)));
+    List<String> topics =
+        new ArrayList<>(
+            MemberTagsJob.FACT_TABLES.stream()
+                .map(t -> CdcSources.topic(CdcSources.DEFAULT_PREFIX, t))
+                .toList());
+    topics.add(CdcSources.heartbeatTopic(CdcSources.DEFAULT_PREFIX));
+    kafka.createTopics(topics);
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
     props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -70,6 +73,28 @@ class MemberTagsJobIT {
     bought(3, 43, "pos", null, "2026-06-02T10:00:00Z", 2);
     // Member 43's order delivered twice.
     bought(3, 43, "pos", null, "2026-06-02T10:00:00Z", 2);
+    // Member 42 joined with 43's code; a repair on site for 42, opened then paid.
+    String chain = "2026-11-01T10:00:00Z";
+    send(
+        "referral_chains",
+        committedAt(
+            event(
+                "referral_chains",
+                "c",
+                13,
+                "member_id",
+                42,
+                "level1_member_id",
+                43,
+                "level2_member_id",
+                null,
+                "level3_member_id",
+                null,
+                "joined_at",
+                chain),
+            chain));
+    repair(9, 42, "open", null, 14);
+    repair(9, 42, "paid", "2026-11-02T15:00:00Z", 15);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
@@ -107,8 +132,11 @@ class MemberTagsJobIT {
                                 + " FROM member_tags ORDER BY member_id"))
                     .containsExactly(
                         Map.of(
-                            "member_id", "42", "tags", "active,coupon-sensitive,new,omnichannel"),
-                        Map.of("member_id", "43", "tags", "lapsing,store-only"));
+                            "member_id",
+                            "42",
+                            "tags",
+                            "active,coupon-sensitive,new,omnichannel,service-user"),
+                        Map.of("member_id", "43", "tags", "lapsing,referrer,store-only"));
                 assertThat(
                         Long.parseLong(
                             clickhouse.queryValue(
@@ -122,6 +150,37 @@ class MemberTagsJobIT {
     } finally {
       job.cancel().get();
     }
+  }
+
+  private static void repair(long id, long member, String status, String paidAt, long lsn)
+      throws Exception {
+    String at = paidAt == null ? "2026-11-02T14:00:00Z" : paidAt;
+    send(
+        "work_orders",
+        committedAt(
+            event(
+                "work_orders",
+                lsn == 14 ? "c" : "u",
+                lsn,
+                "id",
+                id,
+                "store_id",
+                1,
+                "technician_id",
+                1,
+                "member_id",
+                member,
+                "status",
+                status,
+                "parts_amount",
+                "0.00",
+                "labour_amount",
+                "50.00",
+                "total_amount",
+                "50.00",
+                "paid_at",
+                paidAt),
+            at));
   }
 
   private static void joined(long member, String at, long lsn) throws Exception {

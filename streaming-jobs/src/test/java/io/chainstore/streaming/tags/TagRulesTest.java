@@ -18,7 +18,7 @@ class TagRulesTest {
     for (Purchase p : purchases) {
       bought.put(p.orderId(), p);
     }
-    return new MemberFacts(JOINED, bought, new HashMap<>());
+    return new MemberFacts(JOINED, bought, new HashMap<>(), new HashMap<>());
   }
 
   private static Purchase purchase(long id, String at, String channel, String net, boolean coupon) {
@@ -71,5 +71,36 @@ class TagRulesTest {
     assertThat(RULES.evaluate(both, Instant.parse("2026-10-06T00:00:00Z")))
         .containsKey("online-only")
         .doesNotContainKeys("omnichannel", "high-value", "coupon-sensitive");
+  }
+
+  @Test
+  void aReferrerFromTheFirstMemberWhoJoinedWithTheirCode() {
+    MemberFacts facts = facts();
+    Instant first = Instant.parse("2026-10-05T10:00:00Z");
+    facts.dated().put(MemberFact.REFERRAL + 8, first);
+    facts.dated().put(MemberFact.REFERRAL + 9, Instant.parse("2026-10-07T10:00:00Z"));
+    assertThat(RULES.evaluate(facts, first.minusMillis(1))).doesNotContainKey("referrer");
+    Tag referrer = RULES.evaluate(facts, Instant.parse("2026-10-08T00:00:00Z")).get("referrer");
+    assertThat(referrer.since()).isEqualTo(first);
+    assertThat(referrer.reason()).isEqualTo("2 members joined with their code");
+    assertThat(RULES.nextChange(facts, JOINED)).isEqualTo(first);
+  }
+
+  @Test
+  void aServiceUserForNinetyBusinessDaysAfterTheLastServiceWithoutPurchases() {
+    MemberFacts facts = facts();
+    Instant repair = Instant.parse("2026-10-02T09:00:00Z");
+    facts.dated().put(MemberFact.SERVICE + "work_order:7", repair);
+    Map<String, Tag> tags = RULES.evaluate(facts, repair);
+    assertThat(tags).containsKey("service-user");
+    assertThat(tags.get("service-user").reason())
+        .isEqualTo("last service 2026-10-02, within 90 days");
+    // Day 90 is 30 December (Berlin); it ends at 23:00 UTC.
+    assertThat(RULES.evaluate(facts, Instant.parse("2026-12-30T22:59:59Z")))
+        .containsKey("service-user");
+    assertThat(RULES.evaluate(facts, Instant.parse("2026-12-30T23:00:00Z")))
+        .doesNotContainKey("service-user");
+    assertThat(RULES.nextChange(facts, Instant.parse("2026-11-01T00:00:00Z")))
+        .isEqualTo(Instant.parse("2026-12-30T23:00:00Z"));
   }
 }
