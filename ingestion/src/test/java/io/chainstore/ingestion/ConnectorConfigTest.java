@@ -26,7 +26,19 @@ class ConnectorConfigTest {
   @Test
   void topicsFollowThePrefixAndTheTableList() {
     assertThat(CdcTopics.TABLES)
-        .contains("orders", "order_lines", "stock", "members", "suggested_transfers");
+        .contains(
+            "orders",
+            "order_lines",
+            "stock",
+            "members",
+            "suggested_transfers",
+            "bookings",
+            "referral_chains",
+            "referral_commissions",
+            "work_orders",
+            "work_order_lines",
+            "order_fulfilments",
+            "supplier_ledger");
     assertThat(CdcTopics.topic("orders")).isEqualTo("chainstore.public.orders");
   }
 
