@@ -36,6 +36,8 @@ public final class Reconciler {
           new TableCheck("coupon_roi", List.of("template_id", "channel", "local_date")),
           new TableCheck("campaign_dim", List.of("campaign_id")),
           new TableCheck("coupon_template_dim", List.of("template_id")),
+          new TableCheck("referral_rate_plan_dim", List.of("rate_plan_id")),
+          new TableCheck("referral_commission", List.of("commission_id")),
           new TableCheck("member_tag", List.of("member_id", "tag")),
           new TableCheck("stock_level", List.of("sku_id", "location_id")),
           new TableCheck("transfer_suggestion", List.of("suggestion_id")));

@@ -88,7 +88,33 @@ public final class Mirrors {
                   column("percent_off", Type.DECIMAL),
                   column("channel_scope", Type.TEXT),
                   column("valid_from", Type.DATE_TIME),
-                  column("valid_to", Type.DATE_TIME))));
+                  column("valid_to", Type.DATE_TIME))),
+          // Referral commissions are a marketing cost: of the campaign whose rate plan booked them.
+          new MirroredTable(
+              "referral_rate_plans",
+              "referral_rate_plan_dim",
+              List.of(
+                  key("id", "rate_plan_id"),
+                  column("campaign_id", Type.INT),
+                  column("level1_percent", Type.DECIMAL),
+                  column("level2_percent", Type.DECIMAL),
+                  column("level3_percent", Type.DECIMAL),
+                  column("valid_from", Type.DATE_TIME),
+                  column("valid_to", Type.DATE_TIME))),
+          new MirroredTable(
+              "referral_commissions",
+              "referral_commission",
+              List.of(
+                  key("id", "commission_id"),
+                  column("order_id", Type.INT),
+                  column("line_no", Type.INT),
+                  column("level", Type.INT),
+                  column("member_id", Type.INT),
+                  column("rate_plan_id", Type.INT),
+                  column("amount", Type.DECIMAL),
+                  column("reversed_amount", Type.DECIMAL),
+                  column("status", Type.TEXT),
+                  column("created_at", Type.DATE_TIME))));
 
   /** The suggested transfers as the transactional service holds them (status and decision). */
   public static final List<MirroredTable> TRANSFER_TABLES =
