@@ -1,11 +1,13 @@
 package io.chainstore.demo;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The options of {@code ./chainstore demo}, {@code bench-latency}, {@code bench-checkout} and
  * {@code bench-freshness} ({@code rate} orders a second for {@code seconds}); {@code skus} is null
- * when the command's own assortment applies.
+ * when the command's own assortment applies; {@code jobs} names the jobs {@code bench-replay} runs
+ * (empty: all).
  */
 record DemoOptions(
     int orders,
@@ -17,7 +19,8 @@ record DemoOptions(
     Integer skus,
     boolean idempotencyKeys,
     int rate,
-    int seconds) {
+    int seconds,
+    List<String> jobs) {
 
   static DemoOptions parse(String[] args, int defaultOrders) {
     int orders = defaultOrders;
@@ -30,6 +33,7 @@ record DemoOptions(
     boolean idempotencyKeys = false;
     int rate = 300;
     int seconds = 60;
+    List<String> jobs = List.of();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--orders" -> orders = positive("--orders", args, ++i);
@@ -42,6 +46,7 @@ record DemoOptions(
         case "--idempotency-keys" -> idempotencyKeys = true;
         case "--rate" -> rate = positive("--rate", args, ++i);
         case "--seconds" -> seconds = positive("--seconds", args, ++i);
+        case "--jobs" -> jobs = List.of(value("--jobs", args, ++i).split(","));
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -55,7 +60,8 @@ record DemoOptions(
         skus,
         idempotencyKeys,
         rate,
-        seconds);
+        seconds,
+        jobs);
   }
 
   private static String value(String name, String[] args, int i) {

@@ -75,8 +75,9 @@ final class HistoryGenerator {
                   s,
                   s,
                   warehouse ? "warehouse" : "store",
-                  52 + random.nextInt(1000) / 1000.0,
-                  13 + random.nextInt(1000) / 1000.0,
+                  // numeric(9,6), as the connector sends it
+                  String.format(java.util.Locale.ROOT, "%.6f", 52 + random.nextInt(1000) / 1000.0),
+                  String.format(java.util.Locale.ROOT, "%.6f", 13 + random.nextInt(1000) / 1000.0),
                   ZONES[s % 2]));
     }
     for (int m = 1; m <= members; m++) {
