@@ -109,6 +109,7 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
     Map<Long, Purchase> purchases = new HashMap<>(known.purchases());
     Instant joined = known.joinedAt();
     Map<String, Instant> dated = new HashMap<>(known.dated());
+    Map<Long, Instant> ended = new HashMap<>(known.ended());
     if (fact.isDated()) {
       if (fact.dated() == null) {
         dated.remove(fact.rowKey());
@@ -118,14 +119,18 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
     } else if (fact.isJoin()) {
       joined = fact.joinedAt();
     } else if (fact.purchase() == null) {
-      purchases.remove(fact.orderId());
+      // No longer a sale from the change's commit on; it was one before.
+      if (purchases.containsKey(fact.orderId())) {
+        ended.put(fact.orderId(), Instant.ofEpochMilli(fact.commitMillis()));
+      }
     } else {
       purchases.put(fact.orderId(), fact.purchase());
+      ended.remove(fact.orderId());
     }
     Map<String, Long> lsns = new HashMap<>(known.lsns());
     if (fact.lsn() > 0) {
       lsns.put(fact.rowKey(), fact.lsn());
     }
-    return new MemberFacts(joined, purchases, lsns, dated);
+    return new MemberFacts(joined, purchases, lsns, dated, ended);
   }
 }

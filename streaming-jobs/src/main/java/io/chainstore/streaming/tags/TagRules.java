@@ -184,6 +184,7 @@ public record TagRules(
       candidates.add(p.paidAt());
     }
     candidates.addAll(facts.dated().values());
+    candidates.addAll(facts.ended().values());
     List<Instant> services = facts.datedUntil(MemberFact.SERVICE, t);
     if (!services.isEmpty()) {
       candidates.add(

@@ -82,6 +82,38 @@ class MemberTaggingTest {
   }
 
   @Test
+  void aReplayThatReadsASaleAndItsRefundBeforeEitherTimeWritesWhatTheLiveRunWrote()
+      throws Exception {
+    Instant refunded = BOUGHT.plusSeconds(3600);
+    MemberFact refund = MemberFact.order(7, 100, null, 12, refunded.toEpochMilli());
+    List<TagRow> live;
+    try (var harness = harness()) {
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      harness.processElement(refund, refunded.toEpochMilli());
+      harness.processWatermark(refunded.toEpochMilli());
+      live = harness.extractOutputValues();
+    }
+    try (var harness = harness()) {
+      // The facts topic is read ahead of event time: all three facts before any timer fires.
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processElement(refund, refunded.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      harness.processWatermark(refunded.toEpochMilli());
+      assertThat(harness.extractOutputValues()).isEqualTo(live);
+      // store-only held from the sale until the refund, then no longer.
+      assertThat(live)
+          .filteredOn(r -> r.tag().equals("store-only"))
+          .extracting(TagRow::active)
+          .containsExactly(true, false);
+    }
+  }
+
+  @Test
   void aLateFactIsAppliedAndCountedADuplicateIsNot() throws Exception {
     try (var harness = harness()) {
       harness.processElement(

@@ -18,7 +18,7 @@ class TagRulesTest {
     for (Purchase p : purchases) {
       bought.put(p.orderId(), p);
     }
-    return new MemberFacts(JOINED, bought, new HashMap<>(), new HashMap<>());
+    return new MemberFacts(JOINED, bought, new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
   private static Purchase purchase(long id, String at, String channel, String net, boolean coupon) {
