@@ -8,9 +8,7 @@ import io.chainstore.oltp.catalog.CatalogModels.ScannedSku;
 import io.chainstore.oltp.catalog.CatalogModels.Sku;
 import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -34,8 +32,10 @@ class Catalog {
   private final JdbcTemplate jdbc;
   private final Prices prices;
   private final Locations locations;
+  private final CatalogCodes catalogCodes;
 
-  Catalog(JdbcTemplate jdbc, Prices prices, Locations locations) {
+  Catalog(JdbcTemplate jdbc, Prices prices, Locations locations, CatalogCodes catalogCodes) {
+    this.catalogCodes = catalogCodes;
     this.jdbc = jdbc;
     this.prices = prices;
     this.locations = locations;
@@ -43,23 +43,11 @@ class Catalog {
 
   @Transactional(propagation = Propagation.MANDATORY)
   Product create(ProductRequest request) {
-    if (exists("SELECT 1 FROM products WHERE code = ?", request.code())) {
-      throw ApiException.conflict("code", "product code " + request.code() + " is taken");
-    }
-    Set<String> codes = new HashSet<>();
-    Set<String> barcodes = new HashSet<>();
-    for (int i = 0; i < request.skus().size(); i++) {
-      var sku = request.skus().get(i);
-      if (!codes.add(sku.code()) || exists("SELECT 1 FROM skus WHERE code = ?", sku.code())) {
-        throw ApiException.conflict("skus[" + i + "].code", "SKU code " + sku.code() + " is taken");
-      }
-      if (sku.barcode() != null
-          && (!barcodes.add(sku.barcode())
-              || exists("SELECT 1 FROM skus WHERE barcode = ?", sku.barcode()))) {
-        throw ApiException.conflict(
-            "skus[" + i + "].barcode", "barcode " + sku.barcode() + " is taken");
-      }
-    }
+    catalogCodes.requireFree(
+        request.code(),
+        request.skus().stream()
+            .map(sku -> new CatalogCodes.SkuCodes(sku.code(), sku.barcode()))
+            .toList());
     long id =
         jdbc.queryForObject(
             "INSERT INTO products (code, name, kind, category) VALUES (?, ?, ?, ?) RETURNING id",

@@ -1,13 +1,12 @@
 package io.chainstore.oltp.supplier;
 
+import io.chainstore.oltp.catalog.CatalogCodes;
 import io.chainstore.oltp.supplier.SupplierModels.Product;
 import io.chainstore.oltp.supplier.SupplierModels.ProductRequest;
 import io.chainstore.oltp.supplier.SupplierModels.Sku;
 import io.chainstore.oltp.supplier.SupplierModels.SkuUpdate;
 import io.chainstore.oltp.web.ApiException;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
@@ -34,30 +33,20 @@ class SupplierCatalog {
               rs.getBigDecimal("cost_price"));
 
   private final JdbcTemplate jdbc;
+  private final CatalogCodes catalogCodes;
 
-  SupplierCatalog(JdbcTemplate jdbc) {
+  SupplierCatalog(JdbcTemplate jdbc, CatalogCodes catalogCodes) {
+    this.catalogCodes = catalogCodes;
     this.jdbc = jdbc;
   }
 
   @Transactional(propagation = Propagation.MANDATORY)
   Product create(long supplier, ProductRequest request) {
-    if (exists("SELECT 1 FROM products WHERE code = ?", request.code())) {
-      throw ApiException.conflict("code", "product code " + request.code() + " is taken");
-    }
-    Set<String> codes = new HashSet<>();
-    Set<String> barcodes = new HashSet<>();
-    for (int i = 0; i < request.skus().size(); i++) {
-      var sku = request.skus().get(i);
-      if (!codes.add(sku.code()) || exists("SELECT 1 FROM skus WHERE code = ?", sku.code())) {
-        throw ApiException.conflict("skus[" + i + "].code", "SKU code " + sku.code() + " is taken");
-      }
-      if (sku.barcode() != null
-          && (!barcodes.add(sku.barcode())
-              || exists("SELECT 1 FROM skus WHERE barcode = ?", sku.barcode()))) {
-        throw ApiException.conflict(
-            "skus[" + i + "].barcode", "barcode " + sku.barcode() + " is taken");
-      }
-    }
+    catalogCodes.requireFree(
+        request.code(),
+        request.skus().stream()
+            .map(sku -> new CatalogCodes.SkuCodes(sku.code(), sku.barcode()))
+            .toList());
     long id =
         jdbc.queryForObject(
             "INSERT INTO products (code, name, kind, category) VALUES (?, ?, ?, ?) RETURNING id",
@@ -119,9 +108,5 @@ class SupplierCatalog {
       throw ApiException.notFound("skuId", "no SKU " + skuId + " of yours");
     }
     return changed.get(0);
-  }
-
-  private boolean exists(String sql, Object... args) {
-    return !jdbc.queryForList(sql, args).isEmpty();
   }
 }
