@@ -84,6 +84,22 @@ public final class DemoMain {
                   stockWork.transferId(),
                   stockWork.transferDiscrepancy(),
                   stockWork.stocktakeId()));
+      ServiceOperations.Done serviceWork = ServiceOperations.run(stack.adminApi(), chain);
+      progress.step(
+          ("services: %d cleaning bookings (#%d cancelled, #%d rescheduled, one paid by order %d);"
+                  + " repair %d paid %s and completed; referral chain A→B→C, C's order %d"
+                  + " partly returned; supplier part %d of online order %d shipped, order"
+                  + " completed")
+              .formatted(
+                  serviceWork.bookings(),
+                  serviceWork.cancelledBookingId(),
+                  serviceWork.rescheduledBookingId(),
+                  serviceWork.serviceOrderId(),
+                  serviceWork.workOrderId(),
+                  serviceWork.workOrderTotal(),
+                  serviceWork.referralOrderId(),
+                  serviceWork.fulfilmentId(),
+                  serviceWork.supplierOrderId()));
       TransferReview.Done review =
           TransferReview.acceptOldest(stack.adminApi(), Duration.ofSeconds(30));
       progress.step(

@@ -187,11 +187,18 @@ public final class Reconciler {
     return rows;
   }
 
-  /** Paid orders and net sales of all business days, on each side. */
+  /**
+   * Paid orders and net sales of all business days, on each side. The store KPIs count a paid
+   * repair on site (channel {@code onsite}) as a paid order with its total as net sales, so the
+   * PostgreSQL side counts paid work orders too, by the rule of {@code store_kpi.postgres.sql}.
+   */
   private Summary summary() {
     Map<String, String> pg =
         postgresRows(
-                "SELECT count(*) AS orders, coalesce(sum(net_amount), 0) AS sales FROM sales_orders")
+                "SELECT count(*) AS orders, coalesce(sum(net), 0) AS sales FROM ("
+                    + " SELECT net_amount AS net FROM sales_orders"
+                    + " UNION ALL SELECT total_amount FROM work_orders"
+                    + " WHERE status IN ('paid', 'completed') AND paid_at IS NOT NULL) paid")
             .get(0);
     Map<String, String> ch =
         clickhouse
