@@ -48,6 +48,9 @@ class PipelineEndToEndIT {
     // A transfer from the warehouse (received one unit short) and a stocktake at the first store.
     StockOperations.Done stockWork = StockOperations.run(stack.adminApi(), chain);
     assertThat(stockWork.stocktakeId()).isPositive();
+    // Services and bookings, a repair on site, a referral chain with a return, a supplier's part.
+    ServiceOperations.Done serviceWork = ServiceOperations.run(stack.adminApi(), chain);
+    assertThat(serviceWork.bookings()).isEqualTo(3);
     Reconciler.Report before = stack.reconciler().awaitMatch(Duration.ofSeconds(90));
     assertThat(before.ok()).as(String.join("\n", before.lines())).isTrue();
     assertThat(before.summary().ordersPg()).isPositive();
