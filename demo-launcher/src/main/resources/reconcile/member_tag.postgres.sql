@@ -30,9 +30,13 @@ referred AS (
     GROUP BY level1_member_id
 ),
 served AS (
-    SELECT member_id, max(paid_at) AS last
-    FROM work_orders, clock
-    WHERE member_id IS NOT NULL AND status IN ('paid', 'completed') AND paid_at <= clock.t
+    SELECT member_id, max(at) AS last
+    FROM (SELECT member_id, paid_at AS at
+          FROM work_orders
+          WHERE member_id IS NOT NULL AND status IN ('paid', 'completed') AND paid_at IS NOT NULL
+          UNION ALL
+          SELECT member_id, starts_at FROM bookings WHERE status = 'booked') s, clock
+    WHERE at <= clock.t
     GROUP BY member_id
 )
 SELECT m.id AS member_id, x.tag, 1 AS holds

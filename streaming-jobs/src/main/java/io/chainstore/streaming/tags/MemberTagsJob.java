@@ -1,5 +1,6 @@
 package io.chainstore.streaming.tags;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.ChangeDecoder;
@@ -75,9 +76,9 @@ public final class MemberTagsJob {
 
   /** The tables whose changes are facts for the tag rules. */
   public static final List<String> FACT_TABLES =
-      List.of("members", "orders", "referral_chains", "work_orders");
+      List.of("members", "orders", "referral_chains", "work_orders", "bookings");
 
-  /** Sign-ups, orders, referrals and repairs of members, as facts for the tag rules. */
+  /** Sign-ups, orders, referrals, repairs and bookings of members, as facts for the tag rules. */
   static final ChangeDecoder<MemberFact> FACTS =
       (table, event) -> {
         if (table.equals("members")) {
@@ -109,6 +110,17 @@ public final class MemberTagsJob {
                   !event.deleted() && repair.isSale() ? repair.paidAt() : null,
                   event.lsn(),
                   event.commitMillis());
+        }
+        if (table.equals("bookings")) {
+          // A booked service is used when it begins; a cancelled one never is.
+          JsonNode booking = event.row();
+          boolean kept = !event.deleted() && "booked".equals(Columns.text(booking, "status"));
+          return MemberFact.service(
+              Columns.longValue(booking, "member_id"),
+              "booking:" + Columns.longValue(booking, "id"),
+              kept ? Columns.instant(booking, "starts_at") : null,
+              event.lsn(),
+              event.commitMillis());
         }
         OrderRow order = OrderRow.from(event.row());
         if (order.memberId() == null) {

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  *       them with a coupon;
  *   <li>{@code referrer}: at least {@code referrerMin} members joined with their referral code;
  *   <li>{@code service-user}: used a service within the last {@code serviceDays} days (a paid
- *       repair on site).
+ *       repair on site, or a booking that has begun and was not cancelled).
  * </ul>
  */
 public record TagRules(

@@ -95,6 +95,9 @@ class MemberTagsJobIT {
             chain));
     repair(9, 42, "open", null, 14);
     repair(9, 42, "paid", "2026-11-02T15:00:00Z", 15);
+    // Member 43 had a cleaning booked that began; another booking of 43 was cancelled.
+    booking(5, 43, "booked", "2026-11-03T09:00:00Z", 16);
+    booking(6, 43, "cancelled", "2026-11-03T11:00:00Z", 17);
 
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
@@ -136,7 +139,8 @@ class MemberTagsJobIT {
                             "42",
                             "tags",
                             "active,coupon-sensitive,new,omnichannel,service-user"),
-                        Map.of("member_id", "43", "tags", "lapsing,referrer,store-only"));
+                        Map.of(
+                            "member_id", "43", "tags", "lapsing,referrer,service-user,store-only"));
                 assertThat(
                         Long.parseLong(
                             clickhouse.queryValue(
@@ -180,6 +184,31 @@ class MemberTagsJobIT {
                 "50.00",
                 "paid_at",
                 paidAt),
+            at));
+  }
+
+  private static void booking(long id, long member, String status, String startsAt, long lsn)
+      throws Exception {
+    String at = "2026-11-01T12:00:00Z";
+    send(
+        "bookings",
+        committedAt(
+            event(
+                "bookings",
+                "c",
+                lsn,
+                "id",
+                id,
+                "store_id",
+                1,
+                "technician_id",
+                1,
+                "member_id",
+                member,
+                "starts_at",
+                startsAt,
+                "status",
+                status),
             at));
   }
 
