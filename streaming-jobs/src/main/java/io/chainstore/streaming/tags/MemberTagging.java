@@ -26,6 +26,7 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
   private final TagRules rules;
   private transient ValueState<MemberFacts> facts;
   private transient MapState<String, Tag> written;
+  private transient ValueState<Boolean> settled;
   private transient Counter late;
 
   public MemberTagging(TagRules rules) {
@@ -39,6 +40,7 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
         getRuntimeContext()
             .getMapState(
                 new MapStateDescriptor<>("tags", Types.STRING, TypeInformation.of(Tag.class)));
+    settled = getRuntimeContext().getState(new ValueStateDescriptor<>("settled", Types.BOOLEAN));
     late = getRuntimeContext().getMetricGroup().counter("lateFacts");
   }
 
@@ -69,6 +71,16 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
     Instant t = Instant.ofEpochMilli(timestamp).plusNanos(999_999);
     Map<String, Tag> now = rules.evaluate(known, t);
     long member = ctx.getCurrentKey();
+    if (settled.value() == null) {
+      // The first evaluation of this member by this job (a fresh start, a replay): a run before it
+      // may have left rows, so every tag that does not hold is written as not holding.
+      for (String name : TagRules.NAMES) {
+        if (!now.containsKey(name)) {
+          out.collect(new TagRow(member, name, false, timestamp, name, "does not hold", timestamp));
+        }
+      }
+      settled.update(true);
+    }
     for (Tag tag : now.values()) {
       if (!tag.equals(written.get(tag.name()))) {
         out.collect(

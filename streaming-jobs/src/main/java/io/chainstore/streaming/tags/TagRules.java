@@ -42,6 +42,20 @@ public record TagRules(
     String zone)
     implements Serializable {
 
+  /** Every tag the rules know. */
+  public static final List<String> NAMES =
+      List.of(
+          "new",
+          "active",
+          "lapsing",
+          "high-value",
+          "omnichannel",
+          "online-only",
+          "store-only",
+          "coupon-sensitive",
+          "referrer",
+          "service-user");
+
   public static TagRules defaults(String zone) {
     return new TagRules(30, 30, 60, new BigDecimal("1000.00"), 2, 1, 90, zone);
   }

@@ -48,7 +48,7 @@ class MemberTaggingTest {
       assertThat(active(harness)).containsExactlyInAnyOrder("store-only", "lapsing");
       TagRow lapsing =
           harness.extractOutputValues().stream()
-              .filter(r -> r.tag().equals("lapsing"))
+              .filter(r -> r.tag().equals("lapsing") && r.active())
               .findFirst()
               .orElseThrow();
       assertThat(lapsing.version()).isEqualTo(lapsingFrom.toEpochMilli());
@@ -105,11 +105,36 @@ class MemberTaggingTest {
       harness.processWatermark(BOUGHT.toEpochMilli());
       harness.processWatermark(refunded.toEpochMilli());
       assertThat(harness.extractOutputValues()).isEqualTo(live);
-      // store-only held from the sale until the refund, then no longer.
+      // store-only: not holding at the first evaluation (the join), held from the sale until the
+      // refund, then no longer.
       assertThat(live)
           .filteredOn(r -> r.tag().equals("store-only"))
           .extracting(TagRow::active)
-          .containsExactly(true, false);
+          .containsExactly(false, true, false);
+    }
+  }
+
+  @Test
+  void aFreshJobWritesEveryTagThatDoesNotHoldOnceSoRowsOfAnEarlierRunCannotLinger()
+      throws Exception {
+    try (var harness = harness()) {
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      List<TagRow> first = harness.extractOutputValues();
+      assertThat(first)
+          .filteredOn(r -> !r.active())
+          .extracting(TagRow::tag)
+          .containsExactlyInAnyOrderElementsOf(
+              TagRules.NAMES.stream()
+                  .filter(n -> !n.equals("active") && !n.equals("store-only"))
+                  .toList());
+      assertThat(first).allSatisfy(r -> assertThat(r.version()).isEqualTo(BOUGHT.toEpochMilli()));
+      // Later evaluations write changes only: no more rows of tags that do not hold.
+      long notHolding = first.stream().filter(r -> !r.active()).count();
+      harness.processElement(purchase(12, BOUGHT.plusSeconds(60)), BOUGHT.toEpochMilli() + 60_000);
+      harness.processWatermark(BOUGHT.toEpochMilli() + 60_000);
+      assertThat(harness.extractOutputValues().stream().filter(r -> !r.active()).count())
+          .isEqualTo(notHolding);
     }
   }
 
