@@ -51,6 +51,14 @@ final class ApiClient {
 
   record Reply(int status, JsonNode body) {}
 
+  /** Fails the run, saying what the API answered, unless the reply has the expected status. */
+  static void require(Reply reply, int status) {
+    if (reply.status() != status) {
+      throw new IllegalStateException(
+          "expected " + status + ", API answered " + reply.status() + ": " + reply.body());
+    }
+  }
+
   Reply get(String path) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))

@@ -1,5 +1,7 @@
 package io.chainstore.demo;
 
+import static io.chainstore.demo.ApiClient.require;
+
 import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -299,12 +301,5 @@ final class BookingBench {
     }
     pool.shutdown();
     return new Slice(millis, ok, conflicts, errors, booked);
-  }
-
-  private static void require(ApiClient.Reply reply, int status) {
-    if (reply.status() != status) {
-      throw new IllegalStateException(
-          "expected " + status + ", got " + reply.status() + ": " + reply.body());
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.chainstore.demo;
 
+import static io.chainstore.demo.ApiClient.require;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -353,11 +355,5 @@ final class ServiceOperations {
       }
     }
     throw new IllegalStateException("no SKU " + code + " in " + product);
-  }
-
-  private static void require(ApiClient.Reply reply, int status) {
-    if (reply.status() != status) {
-      throw new IllegalStateException("API answered " + reply.status() + ": " + reply.body());
-    }
   }
 }

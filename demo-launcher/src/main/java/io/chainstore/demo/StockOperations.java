@@ -1,5 +1,7 @@
 package io.chainstore.demo;
 
+import static io.chainstore.demo.ApiClient.require;
+
 /** A store's stock work during the day: a transfer from the warehouse and a stocktake. */
 final class StockOperations {
 
@@ -51,11 +53,5 @@ final class StockOperations {
         admin.post("/api/stock/stocktakes/" + stocktake + "/post", null, "demo-stocktake-post"),
         200);
     return new Done(transfer, 1, stocktake, Math.min(2, book));
-  }
-
-  private static void require(ApiClient.Reply reply, int status) {
-    if (reply.status() != status) {
-      throw new IllegalStateException("API answered " + reply.status() + ": " + reply.body());
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.chainstore.demo;
 
+import static io.chainstore.demo.ApiClient.require;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -232,12 +234,6 @@ final class TradingSimulator {
       returned.incrementAndGet();
     } else {
       require(till.post("/api/orders/" + id + "/complete", null, key + "-complete"), 200);
-    }
-  }
-
-  private static void require(ApiClient.Reply reply, int status) {
-    if (reply.status() != status) {
-      throw new IllegalStateException("API answered " + reply.status() + ": " + reply.body());
     }
   }
 }
