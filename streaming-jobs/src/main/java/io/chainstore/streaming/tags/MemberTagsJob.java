@@ -5,6 +5,7 @@ import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.cdc.Columns;
+import io.chainstore.streaming.cdc.Envelope;
 import io.chainstore.streaming.members.MemberRow;
 import io.chainstore.streaming.repairs.WorkOrderRow;
 import io.chainstore.streaming.sales.OrderRow;
@@ -80,64 +81,78 @@ public final class MemberTagsJob {
 
   /** Sign-ups, orders, referrals, repairs and bookings of members, as facts for the tag rules. */
   static final ChangeDecoder<MemberFact> FACTS =
-      (table, event) -> {
-        if (table.equals("members")) {
-          MemberRow member = MemberRow.from(event.row());
-          return event.deleted()
-              ? null
-              : MemberFact.joined(
-                  member.memberId(), member.joinedAt(), event.lsn(), event.commitMillis());
-        }
-        if (table.equals("referral_chains")) {
-          // Chains are fixed when the member joins; a level-1 referrer is a referrer from then on.
-          Long referrer = Columns.nullableLong(event.row(), "level1_member_id");
-          return referrer == null
-              ? null
-              : MemberFact.referral(
-                  referrer,
-                  Columns.longValue(event.row(), "member_id"),
-                  event.deleted() ? null : Columns.instant(event.row(), "joined_at"),
-                  event.lsn(),
-                  event.commitMillis());
-        }
-        if (table.equals("work_orders")) {
-          WorkOrderRow repair = WorkOrderRow.from(event.row());
-          return repair.memberId() == null
-              ? null
-              : MemberFact.service(
-                  repair.memberId(),
-                  "work_order:" + repair.workOrderId(),
-                  !event.deleted() && repair.isSale() ? repair.paidAt() : null,
-                  event.lsn(),
-                  event.commitMillis());
-        }
-        if (table.equals("bookings")) {
-          // A booked service is used when it begins; a cancelled one never is.
-          JsonNode booking = event.row();
-          boolean kept = !event.deleted() && "booked".equals(Columns.text(booking, "status"));
-          return MemberFact.service(
-              Columns.longValue(booking, "member_id"),
-              "booking:" + Columns.longValue(booking, "id"),
-              kept ? Columns.instant(booking, "starts_at") : null,
-              event.lsn(),
-              event.commitMillis());
-        }
-        OrderRow order = OrderRow.from(event.row());
-        if (order.memberId() == null) {
-          return null;
-        }
-        Purchase purchase =
-            !event.deleted() && order.isSale()
-                ? new Purchase(
-                    order.orderId(),
-                    order.paidAt(),
-                    order.channel(),
-                    order.net(),
-                    order.couponId() != null)
-                : null;
-        return MemberFact.order(
-            order.memberId(), order.orderId(), purchase, event.lsn(), event.commitMillis());
-      };
+      (table, event) ->
+          switch (table) {
+            case "members" -> joined(event);
+            case "orders" -> order(event);
+            case "referral_chains" -> referral(event);
+            case "work_orders" -> repair(event);
+            case "bookings" -> booking(event);
+            default -> null;
+          };
+
+  private static MemberFact joined(Envelope event) {
+    MemberRow member = MemberRow.from(event.row());
+    return event.deleted()
+        ? null
+        : MemberFact.joined(
+            member.memberId(), member.joinedAt(), event.lsn(), event.commitMillis());
+  }
+
+  private static MemberFact order(Envelope event) {
+    OrderRow order = OrderRow.from(event.row());
+    if (order.memberId() == null) {
+      return null;
+    }
+    Purchase purchase =
+        !event.deleted() && order.isSale()
+            ? new Purchase(
+                order.orderId(),
+                order.paidAt(),
+                order.channel(),
+                order.net(),
+                order.couponId() != null)
+            : null;
+    return MemberFact.order(
+        order.memberId(), order.orderId(), purchase, event.lsn(), event.commitMillis());
+  }
+
+  /** Chains are fixed when the member joins; a level-1 referrer is a referrer from then on. */
+  private static MemberFact referral(Envelope event) {
+    Long referrer = Columns.nullableLong(event.row(), "level1_member_id");
+    return referrer == null
+        ? null
+        : MemberFact.referral(
+            referrer,
+            Columns.longValue(event.row(), "member_id"),
+            event.deleted() ? null : Columns.instant(event.row(), "joined_at"),
+            event.lsn(),
+            event.commitMillis());
+  }
+
+  private static MemberFact repair(Envelope event) {
+    WorkOrderRow repair = WorkOrderRow.from(event.row());
+    return repair.memberId() == null
+        ? null
+        : MemberFact.service(
+            repair.memberId(),
+            "work_order:" + repair.workOrderId(),
+            !event.deleted() && repair.isSale() ? repair.paidAt() : null,
+            event.lsn(),
+            event.commitMillis());
+  }
+
+  /** A booked service is used when it begins; a cancelled one never is. */
+  private static MemberFact booking(Envelope event) {
+    JsonNode booking = event.row();
+    boolean kept = !event.deleted() && "booked".equals(Columns.text(booking, "status"));
+    return MemberFact.service(
+        Columns.longValue(booking, "member_id"),
+        "booking:" + Columns.longValue(booking, "id"),
+        kept ? Columns.instant(booking, "starts_at") : null,
+        event.lsn(),
+        event.commitMillis());
+  }
 
   public static Connections connections(JobOptions options) {
     Endpoints io = Endpoints.of(options, NAME);
