@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -473,8 +474,8 @@ class BookingService {
               .add(
                   new WorkingHours.Span(
                       rs.getInt("weekday"),
-                      rs.getTime("starts_at").toLocalTime(),
-                      rs.getTime("ends_at").toLocalTime()));
+                      rs.getObject("starts_at", LocalTime.class),
+                      rs.getObject("ends_at", LocalTime.class)));
         },
         (Object) candidates.stream().map(Candidate::id).toArray(Long[]::new));
     return out;
@@ -494,8 +495,8 @@ class BookingService {
           out.computeIfAbsent(rs.getLong("technician_id"), k -> new ArrayList<>())
               .add(
                   new WorkingHours.Interval(
-                      rs.getTimestamp("starts_at").toInstant(),
-                      rs.getTimestamp("ends_at").toInstant()));
+                      rs.getObject("starts_at", OffsetDateTime.class).toInstant(),
+                      rs.getObject("ends_at", OffsetDateTime.class).toInstant()));
         },
         candidates.stream().map(Candidate::id).toArray(Long[]::new),
         utc(to),

@@ -9,6 +9,7 @@ import io.chainstore.oltp.booking.TechnicianModels.TechnicianRequest;
 import io.chainstore.oltp.location.Locations;
 import io.chainstore.oltp.web.ApiException;
 import java.sql.Time;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -146,8 +147,8 @@ class Technicians {
         (rs, i) ->
             new WorkingHours.Span(
                 rs.getInt("weekday"),
-                rs.getTime("starts_at").toLocalTime(),
-                rs.getTime("ends_at").toLocalTime()),
+                rs.getObject("starts_at", LocalTime.class),
+                rs.getObject("ends_at", LocalTime.class)),
         technicianId);
   }
 

@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SlotsTest {
@@ -78,6 +80,31 @@ class SlotsTest {
             QUARTER,
             Instant.EPOCH);
     assertThat(local(free, SHANGHAI)).containsExactly("09:00+08:00", "11:00+08:00");
+  }
+
+  @Test
+  void bookingsInAnyOrderAndOverlappingEachOtherBlockExactlyTheStartsTheyOverlap() {
+    Random random = new Random(7);
+    List<WorkingHours.Span> hours = List.of(span(3, "08:00", "12:00"), span(3, "13:00", "20:00"));
+    Instant dayStart = at(DAY, "00:00", SHANGHAI);
+    for (int round = 0; round < 200; round++) {
+      List<WorkingHours.Interval> booked = new ArrayList<>();
+      for (int i = random.nextInt(12); i > 0; i--) {
+        // Anywhere from the evening before to the next morning, 5 to 180 minutes long.
+        Instant start = dayStart.plus(Duration.ofMinutes(random.nextInt(36 * 60) - 6 * 60));
+        booked.add(
+            new WorkingHours.Interval(
+                start, start.plus(Duration.ofMinutes(5 + random.nextInt(176)))));
+      }
+      List<Instant> all = Slots.free(DAY, SHANGHAI, hours, List.of(), HOUR, QUARTER, Instant.EPOCH);
+      List<Instant> expected =
+          all.stream()
+              .filter(s -> booked.stream().noneMatch(b -> b.overlaps(s, s.plus(HOUR))))
+              .toList();
+      assertThat(Slots.free(DAY, SHANGHAI, hours, booked, HOUR, QUARTER, Instant.EPOCH))
+          .as("round %d, bookings %s", round, booked)
+          .isEqualTo(expected);
+    }
   }
 
   @Test
