@@ -98,7 +98,10 @@ public final class StoreKpisJob {
         .uid("store-buckets")
         .name("store-buckets")
         .keyBy(KpiRow::id)
-        .process(new RunningTotals<>(TypeInformation.of(KpiRow.class)))
+        .transform(
+            "store-kpi-totals",
+            TypeInformation.of(KpiRow.class),
+            new RunningTotals<>(TypeInformation.of(KpiRow.class)))
         .uid("store-kpi-totals")
         .name("store-kpi-totals")
         .sinkTo(io.storeKpis())
@@ -116,7 +119,10 @@ public final class StoreKpisJob {
         .uid("sku-buckets")
         .name("sku-buckets")
         .keyBy(SkuDayRow::id)
-        .process(new RunningTotals<>(TypeInformation.of(SkuDayRow.class)))
+        .transform(
+            "sku-sales-totals",
+            TypeInformation.of(SkuDayRow.class),
+            new RunningTotals<>(TypeInformation.of(SkuDayRow.class)))
         .uid("sku-sales-totals")
         .name("sku-sales-totals")
         .sinkTo(io.skuSales())

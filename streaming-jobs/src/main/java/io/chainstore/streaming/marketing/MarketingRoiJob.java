@@ -79,7 +79,10 @@ public final class MarketingRoiJob {
         .uid("roi-days")
         .name("roi-days")
         .keyBy(RoiRow::id)
-        .process(new RunningTotals<>(TypeInformation.of(RoiRow.class)))
+        .transform(
+            "roi-totals",
+            TypeInformation.of(RoiRow.class),
+            new RunningTotals<>(TypeInformation.of(RoiRow.class)))
         .uid("roi-totals")
         .name("roi-totals")
         .sinkTo(io.roi())
