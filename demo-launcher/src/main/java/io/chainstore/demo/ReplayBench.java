@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 final class ReplayBench {
 
   private static final String DATABASE = "chainstore";
+  private static final String MANAGED_MEMORY = "512m";
 
   private ReplayBench() {}
 
@@ -124,7 +125,9 @@ final class ReplayBench {
             r.stateMb());
       }
       System.out.printf(
-          "machine: %d cores; each job alone, parallelism 1, -Xmx1g, RocksDB state, times from the"
+          "machine: %d cores; each job alone, parallelism 1, -Xmx1g, RocksDB state with "
+              + MANAGED_MEMORY
+              + " managed memory, times from the"
               + " process start (JVM and Flink start-up included)%n",
           Runtime.getRuntime().availableProcessors());
     }
@@ -177,7 +180,10 @@ final class ReplayBench {
                 "1",
                 // heap state does not hold a month of a chain's orders in any sensible heap
                 "--state-backend",
-                "rocksdb"));
+                "rocksdb",
+                // RocksDB's cache for a month of buckets' index and filter blocks
+                "--managed-memory",
+                MANAGED_MEMORY));
     long start = System.nanoTime();
     try (ChildProcess process =
         ChildProcess.start(job, command, Map.of(), dir.resolve("logs/replay-" + job + ".log"))) {

@@ -7,9 +7,11 @@ import java.util.function.Consumer;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -53,6 +55,13 @@ public final class StreamingJob {
       // Most lookups are misses (each order opens new minute buckets): bloom filters spare them
       // a read of every level.
       conf.setString("state.backend.rocksdb.use-bloom-filter", "true");
+    }
+    // RocksDB's block cache and write buffers come out of managed memory; Flink gives a local run
+    // 128 MB, and once a month of minute buckets no longer has its index and filter blocks in
+    // there, every lookup reads them from disk. On a cluster its own setting applies.
+    String managedMemory = options.get("managed-memory", null);
+    if (managedMemory != null) {
+      conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(managedMemory));
     }
     // A failed task restarts the job from its last checkpoint, a few times, then gives up.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
