@@ -186,22 +186,24 @@ final class HistoryGenerator {
       for (int l = 0; l < 3; l++) {
         long key = (long) skus[l] * 1000 + store;
         int left = onHand.merge(key, -quantities[l], Integer::sum) + 1_000_000;
-        send(
-            "stock",
-            skus[l],
-            "u",
-            at + 30_000,
-            "{\"sku_id\":%d,\"location_id\":%d,\"on_hand\":%d,\"reserved\":0,\"in_transit\":0,\"updated_at\":\"%s\"}"
-                .formatted(skus[l], store, left, paid));
+        // stock-transfer-suggestions is done once its stock_level rows carry this LSN (a movement
+        // makes no stock_level row of its own)
         lastStock =
             send(
-                "stock_movements",
+                "stock",
                 skus[l],
-                "c",
+                "u",
                 at + 30_000,
-                "{\"id\":%d,\"sku_id\":%d,\"location_id\":%d,\"on_hand_change\":%d,\"reserved_change\":%d,\"in_transit_change\":0,\"on_hand_after\":%d,\"reserved_after\":0,\"in_transit_after\":0,\"reason\":\"sale\",\"document\":\"order:%d\",\"created_at\":\"%s\"}"
-                    .formatted(
-                        ++movement, skus[l], store, -quantities[l], -quantities[l], left, o, paid));
+                "{\"sku_id\":%d,\"location_id\":%d,\"on_hand\":%d,\"reserved\":0,\"in_transit\":0,\"updated_at\":\"%s\"}"
+                    .formatted(skus[l], store, left, paid));
+        send(
+            "stock_movements",
+            skus[l],
+            "c",
+            at + 30_000,
+            "{\"id\":%d,\"sku_id\":%d,\"location_id\":%d,\"on_hand_change\":%d,\"reserved_change\":%d,\"in_transit_change\":0,\"on_hand_after\":%d,\"reserved_after\":0,\"in_transit_after\":0,\"reason\":\"sale\",\"document\":\"order:%d\",\"created_at\":\"%s\"}"
+                .formatted(
+                    ++movement, skus[l], store, -quantities[l], -quantities[l], left, o, paid));
       }
     }
     producer.flush();

@@ -9,10 +9,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Replay throughput: a month of history ({@link HistoryGenerator}) pre-filled into Kafka, then each
@@ -95,7 +104,13 @@ final class ReplayBench {
             replay(
                 "member-tags",
                 history.eventsOf("members", "orders") + 1,
-                stableRows(clickhouse, "member_tag"),
+                committedToTheEnd(
+                    kafka.bootstrapServers(),
+                    "replay-member-tags",
+                    List.of(
+                        CdcTopics.topic("members"),
+                        CdcTopics.topic("orders"),
+                        CdcTopics.heartbeatTopic())),
                 kafka,
                 server,
                 modules,
@@ -220,17 +235,37 @@ final class ReplayBench {
     return v.isEmpty() ? 0 : Long.parseLong(v);
   }
 
-  /** Done once the table's written rows have not grown for 15 s (tags have no last version). */
-  private static BooleanSupplier stableRows(ClickHouseClient clickhouse, String table) {
-    long[] last = {-1, System.nanoTime()};
+  /**
+   * Done once the job's consumer group has committed the end offset of every partition of its
+   * topics (the source commits at each completed checkpoint): for a job whose rows carry no last
+   * version to wait for, as member tags, which the last orders may leave unchanged.
+   */
+  private static BooleanSupplier committedToTheEnd(
+      String bootstrapServers, String group, List<String> topics) {
     return () -> {
-      long rows = Long.parseLong(clickhouse.queryValue("SELECT count() FROM " + table));
-      if (rows != last[0]) {
-        last[0] = rows;
-        last[1] = System.nanoTime();
+      try (Admin admin =
+          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        Map<TopicPartition, OffsetAndMetadata> committed =
+            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
+        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+          for (TopicPartitionInfo partition : topic.partitions()) {
+            ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+          }
+        }
+        return admin.listOffsets(ends).all().get().entrySet().stream()
+            .allMatch(
+                end -> {
+                  OffsetAndMetadata done = committed.get(end.getKey());
+                  return end.getValue().offset() == 0
+                      || (done != null && done.offset() >= end.getValue().offset());
+                });
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
         return false;
+      } catch (ExecutionException e) {
+        return false; // the group has not committed yet
       }
-      return rows > 0 && System.nanoTime() - last[1] > 15_000_000_000L;
     };
   }
 
