@@ -5,9 +5,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -71,6 +74,7 @@ final class FreshnessBench {
       AtomicInteger paid = new AtomicInteger();
       AtomicInteger paidMeasured = new AtomicInteger();
       AtomicInteger failed = new AtomicInteger();
+      Map<String, Integer> failures = new ConcurrentHashMap<>(); // by step and status
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       List<Future<?>> load = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -95,6 +99,7 @@ final class FreshnessBench {
                           http.post("/api/orders", key, order(stores.get(s), chain, random));
                       if (created.status() != 201) {
                         failed.incrementAndGet();
+                        failures.merge("create " + created.status(), 1, Integer::sum);
                         continue;
                       }
                       long id = orderId(created.body());
@@ -106,6 +111,7 @@ final class FreshnessBench {
                         }
                       } else {
                         failed.incrementAndGet();
+                        failures.merge("pay " + pay.status(), 1, Integer::sum);
                       }
                     }
                   }
@@ -150,11 +156,12 @@ final class FreshnessBench {
       pool.shutdown();
       orders.close();
       System.out.printf(
-          "load: %.0f paid orders/s over the %d s measured (goal %d), %d failed%n",
+          "load: %.0f paid orders/s over the %d s measured (goal %d), %d failed %s%n",
           paidMeasured.get() / (double) options.seconds(),
           options.seconds(),
           options.rate(),
-          failed.get());
+          failed.get(),
+          new TreeMap<>(failures));
       if (kpi.isEmpty()) {
         System.out.printf(
             "the pipeline fell behind the load: the last probe (paid during warm-up) took %.0f ms%n",
