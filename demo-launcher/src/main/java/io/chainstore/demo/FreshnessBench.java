@@ -73,7 +73,6 @@ final class FreshnessBench {
       AtomicLong ticket = new AtomicLong();
       AtomicInteger paid = new AtomicInteger();
       AtomicInteger paidMeasured = new AtomicInteger();
-      AtomicInteger failed = new AtomicInteger();
       Map<String, Integer> failures = new ConcurrentHashMap<>(); // by step and status
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       List<Future<?>> load = new ArrayList<>();
@@ -98,7 +97,6 @@ final class FreshnessBench {
                       KeepAliveHttp.Reply created =
                           http.post("/api/orders", key, order(stores.get(s), chain, random));
                       if (created.status() != 201) {
-                        failed.incrementAndGet();
                         failures.merge("create " + created.status(), 1, Integer::sum);
                         continue;
                       }
@@ -110,7 +108,6 @@ final class FreshnessBench {
                           paidMeasured.incrementAndGet();
                         }
                       } else {
-                        failed.incrementAndGet();
                         failures.merge("pay " + pay.status(), 1, Integer::sum);
                       }
                     }
@@ -160,7 +157,7 @@ final class FreshnessBench {
           paidMeasured.get() / (double) options.seconds(),
           options.seconds(),
           options.rate(),
-          failed.get(),
+          failures.values().stream().mapToInt(Integer::intValue).sum(),
           new TreeMap<>(failures));
       if (kpi.isEmpty()) {
         System.out.printf(

@@ -17,6 +17,7 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -47,7 +48,10 @@ final class ReplayBench {
     Modules modules = Modules.fromSystemProperty();
     int orders = options.orders() == 0 ? 1_000_000 : options.orders();
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"));
-        LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"))) {
+        LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"));
+        Admin admin =
+            Admin.create(
+                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
       ClickHouseClient clickhouse = new ClickHouseClient(server.settings(DATABASE));
       new Migrator(clickhouse).migrate();
       List<String> topics =
@@ -105,7 +109,7 @@ final class ReplayBench {
                 "member-tags",
                 history.eventsOf("members", "orders") + 1,
                 committedToTheEnd(
-                    kafka.bootstrapServers(),
+                    admin,
                     "replay-member-tags",
                     List.of(
                         CdcTopics.topic("members"),
@@ -238,22 +242,23 @@ final class ReplayBench {
   /**
    * Done once the job's consumer group has committed the end offset of every partition of its
    * topics (the source commits at each completed checkpoint): for a job whose rows carry no last
-   * version to wait for, as member tags, which the last orders may leave unchanged.
+   * version to wait for, as member tags, which the last orders may leave unchanged. The history is
+   * all written, so the end offsets are read once.
    */
-  private static BooleanSupplier committedToTheEnd(
-      String bootstrapServers, String group, List<String> topics) {
+  private static BooleanSupplier committedToTheEnd(Admin admin, String group, List<String> topics)
+      throws ExecutionException, InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
+      for (TopicPartitionInfo partition : topic.partitions()) {
+        latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
+      }
+    }
+    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
     return () -> {
-      try (Admin admin =
-          Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      try {
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
-        for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
-          for (TopicPartitionInfo partition : topic.partitions()) {
-            ends.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
-          }
-        }
-        return admin.listOffsets(ends).all().get().entrySet().stream()
+        return ends.entrySet().stream()
             .allMatch(
                 end -> {
                   OffsetAndMetadata done = committed.get(end.getKey());

@@ -10,9 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * How many requests are worked on at once: by default two per core (at least four). Requests spend
  * most of their time on CPU here and in PostgreSQL on the same cores, so more workers only add
- * switching: on 2 cores, 4 workers instead of Tomcat's 200 served 1244 instead of 789 checkouts/s
- * and cut the slot search's p99 from about 55 to 33 ms (README, Benchmarks). Further requests wait
- * their turn on their open connection.
+ * switching; Tomcat's 200 made the checkout and slot-search benches slower and their tails longer
+ * (README, Benchmarks). Further requests wait their turn on their open connection.
  */
 @Component
 class RequestWorkers implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, Ordered {

@@ -103,7 +103,6 @@ public final class StoreKpisJob {
             TypeInformation.of(KpiRow.class),
             new RunningTotals<>(TypeInformation.of(KpiRow.class)))
         .uid("store-kpi-totals")
-        .name("store-kpi-totals")
         .sinkTo(io.storeKpis())
         .uid("store-kpi-sink")
         .name("store-kpi-sink");
@@ -124,7 +123,6 @@ public final class StoreKpisJob {
             TypeInformation.of(SkuDayRow.class),
             new RunningTotals<>(TypeInformation.of(SkuDayRow.class)))
         .uid("sku-sales-totals")
-        .name("sku-sales-totals")
         .sinkTo(io.skuSales())
         .uid("sku-sales-sink")
         .name("sku-sales-sink");

@@ -84,7 +84,6 @@ public final class MarketingRoiJob {
             TypeInformation.of(RoiRow.class),
             new RunningTotals<>(TypeInformation.of(RoiRow.class)))
         .uid("roi-totals")
-        .name("roi-totals")
         .sinkTo(io.roi())
         .uid("roi-sink")
         .name("roi-sink");
