@@ -2,7 +2,7 @@ package io.chainstore.streaming.kpi;
 
 import io.chainstore.streaming.members.MemberEvent;
 import io.chainstore.streaming.members.MemberRow;
-import io.chainstore.streaming.stores.ZoneResolver;
+import io.chainstore.streaming.stores.StoreZones;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -41,7 +41,7 @@ public class MemberSignups extends KeyedProcessFunction<Long, MemberEvent, Store
 
   private static StoreDelta signup(MemberRow member, long lsn, Measures measures) {
     return new StoreDelta(
-        member.storeId() == null ? ZoneResolver.NO_STORE : member.storeId(),
+        member.storeId() == null ? StoreZones.NO_STORE : member.storeId(),
         member.channel(),
         member.joinedAt().toEpochMilli(),
         lsn,

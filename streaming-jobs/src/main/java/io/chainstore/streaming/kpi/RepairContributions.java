@@ -28,7 +28,8 @@ public class RepairContributions extends KeyedProcessFunction<Long, WorkOrderEve
   @Override
   public void processElement(WorkOrderEvent event, Context ctx, Collector<StoreDelta> out)
       throws Exception {
-    WorkOrderFacts before = facts.value() == null ? WorkOrderFacts.empty() : facts.value();
+    WorkOrderFacts stored = facts.value();
+    WorkOrderFacts before = stored == null ? WorkOrderFacts.empty() : stored;
     if (before.isDuplicate(event)) {
       duplicates.inc();
       return;

@@ -33,7 +33,8 @@ public class SaleContributions extends KeyedProcessFunction<Long, OrderEvent, St
   @Override
   public void processElement(OrderEvent event, Context ctx, Collector<StoreDelta> out)
       throws Exception {
-    OrderFacts before = facts.value() == null ? OrderFacts.empty() : facts.value();
+    OrderFacts stored = facts.value();
+    OrderFacts before = stored == null ? OrderFacts.empty() : stored;
     if (before.isDuplicate(event)) {
       duplicates.inc();
       return;

@@ -2,7 +2,7 @@ package io.chainstore.streaming.kpi;
 
 import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
-import io.chainstore.streaming.aggregate.RunningTotals;
+import io.chainstore.streaming.aggregate.StoreTotals;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.members.MemberEvent;
 import io.chainstore.streaming.members.MemberRow;
@@ -16,7 +16,6 @@ import io.chainstore.streaming.sales.OrderRow;
 import io.chainstore.streaming.sales.ReturnLineRow;
 import io.chainstore.streaming.sink.TableRow;
 import io.chainstore.streaming.stores.LocationRow;
-import io.chainstore.streaming.stores.ZoneResolver;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -91,17 +90,14 @@ public final class StoreKpisJob {
         .union(repairs, signups)
         .keyBy(StoreDelta::storeId)
         .connect(locations)
-        .process(
-            new ZoneResolver<>(
-                KpiBuckets::storeRows, TypeInformation.of(StoreDelta.class), chainZone),
-            TypeInformation.of(KpiRow.class))
-        .uid("store-buckets")
-        .name("store-buckets")
-        .keyBy(KpiRow::id)
         .transform(
             "store-kpi-totals",
             TypeInformation.of(KpiRow.class),
-            new RunningTotals<>(TypeInformation.of(KpiRow.class)))
+            new StoreTotals<>(
+                KpiBuckets::storeRows,
+                TypeInformation.of(StoreDelta.class),
+                TypeInformation.of(KpiRow.class),
+                chainZone))
         .uid("store-kpi-totals")
         .sinkTo(io.storeKpis())
         .uid("store-kpi-sink")
@@ -112,16 +108,14 @@ public final class StoreKpisJob {
         .union(repairs.getSideOutput(SaleContributions.SKU_DELTAS))
         .keyBy(SkuDelta::storeId)
         .connect(locations)
-        .process(
-            new ZoneResolver<>(KpiBuckets::skuRows, TypeInformation.of(SkuDelta.class), chainZone),
-            TypeInformation.of(SkuDayRow.class))
-        .uid("sku-buckets")
-        .name("sku-buckets")
-        .keyBy(SkuDayRow::id)
         .transform(
             "sku-sales-totals",
             TypeInformation.of(SkuDayRow.class),
-            new RunningTotals<>(TypeInformation.of(SkuDayRow.class)))
+            new StoreTotals<>(
+                KpiBuckets::skuRows,
+                TypeInformation.of(SkuDelta.class),
+                TypeInformation.of(SkuDayRow.class),
+                chainZone))
         .uid("sku-sales-totals")
         .sinkTo(io.skuSales())
         .uid("sku-sales-sink")

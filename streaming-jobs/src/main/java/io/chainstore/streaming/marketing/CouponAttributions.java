@@ -2,7 +2,7 @@ package io.chainstore.streaming.marketing;
 
 import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderRow;
-import io.chainstore.streaming.stores.ZoneResolver;
+import io.chainstore.streaming.stores.StoreZones;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public class CouponAttributions
     out.collect(
         new RoiDelta(
             issued.templateId(),
-            ZoneResolver.NO_STORE,
+            StoreZones.NO_STORE,
             RoiRow.ANY_CHANNEL,
             issued.issuedAt().toEpochMilli(),
             event.lsn(),

@@ -46,7 +46,8 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
 
   @Override
   public void processElement(MemberFact fact, Context ctx, Collector<TagRow> out) throws Exception {
-    MemberFacts known = facts.value() == null ? MemberFacts.empty() : facts.value();
+    MemberFacts stored = facts.value();
+    MemberFacts known = stored == null ? MemberFacts.empty() : stored;
     Long applied = known.lsns().get(fact.rowKey());
     if (applied != null && fact.lsn() > 0 && fact.lsn() <= applied) {
       return;

@@ -45,7 +45,8 @@ public class TransferPlanner
   @Override
   public void processElement(
       SkuChange change, ReadOnlyContext ctx, Collector<TransferSuggestion> out) throws Exception {
-    SkuStock sku = stock.value() == null ? new SkuStock() : stock.value();
+    SkuStock stored = stock.value();
+    SkuStock sku = stored == null ? new SkuStock() : stored;
     List<Long> touched = sku.apply(change, rules);
     if (touched.isEmpty()) {
       return;

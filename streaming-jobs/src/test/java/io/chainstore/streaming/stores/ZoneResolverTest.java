@@ -51,7 +51,7 @@ class ZoneResolverTest {
   void whatBelongsToNoStoreUsesTheChainsTimeZone() throws Exception {
     try (var harness = harness()) {
       harness.processElement1(
-          new StoreDelta(ZoneResolver.NO_STORE, "online", PAID, 10, Measures.NEW_MEMBER), 0);
+          new StoreDelta(StoreZones.NO_STORE, "online", PAID, 10, Measures.NEW_MEMBER), 0);
       KpiRow day = harness.extractOutputValues().get(2);
       assertThat(day.key().utcOffsetSeconds()).isEqualTo(3600);
       assertThat(LocalDate.ofEpochDay(day.key().localEpochDay()))
