@@ -87,8 +87,7 @@ public final class ClickHouseClient {
         if (i > 0) {
           tsv.append('\t');
         }
-        Object value = row.get(i);
-        tsv.append(value == null ? "\\N" : escape(String.valueOf(value)));
+        appendValue(tsv, row.get(i));
       }
       tsv.append('\n');
     }
@@ -154,8 +153,24 @@ public final class ClickHouseClient {
     }
   }
 
+  /** Appends a value as TabSeparated text: numbers as they are, text escaped, null as \\N. */
+  static void appendValue(StringBuilder tsv, Object value) {
+    if (value == null) {
+      tsv.append("\\N");
+    } else if (value instanceof Long || value instanceof Integer) {
+      tsv.append(((Number) value).longValue());
+    } else {
+      escapeInto(tsv, String.valueOf(value));
+    }
+  }
+
   static String escape(String value) {
     StringBuilder out = new StringBuilder(value.length());
+    escapeInto(out, value);
+    return out.toString();
+  }
+
+  private static void escapeInto(StringBuilder out, String value) {
     for (int i = 0; i < value.length(); i++) {
       char ch = value.charAt(i);
       switch (ch) {
@@ -166,7 +181,6 @@ public final class ClickHouseClient {
         default -> out.append(ch);
       }
     }
-    return out.toString();
   }
 
   static String[] splitTsv(String line) {

@@ -51,10 +51,10 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends AbstractStr
   /** Adds a change to its row under the current key. */
   protected void add(T change) throws Exception {
     Map<String, T> rows = pending.computeIfAbsent(getCurrentKey(), key -> new HashMap<>());
-    T before = rows.putIfAbsent(change.id(), change);
-    if (before != null) {
-      rows.put(change.id(), before.plus(change));
-    } else {
+    String id = change.id();
+    T before = rows.get(id);
+    rows.put(id, before == null ? change : before.plus(change));
+    if (before == null) {
       pendingRows++;
     }
     if (pendingRows >= maxPendingRows) {

@@ -1,19 +1,15 @@
 package io.chainstore.streaming.kpi;
 
+import static io.chainstore.streaming.sink.TextValues.date;
+import static io.chainstore.streaming.sink.TextValues.dateTime;
+import static io.chainstore.streaming.sink.TextValues.money;
+
 import io.chainstore.streaming.sink.RowFormat;
 import io.chainstore.warehouse.WarehouseTables;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** How store-kpis writes its rows: {@code store_kpi} and {@code sku_sales}. */
 public final class KpiFormats {
-
-  static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private KpiFormats() {}
 
@@ -35,7 +31,7 @@ public final class KpiFormats {
         }
 
         @Override
-        public List<Object> values(KpiRow row, Instant now) {
+        public List<Object> values(KpiRow row, String writtenAt) {
           KpiKey key = row.key();
           Measures m = row.measures();
           return List.of(
@@ -44,7 +40,7 @@ public final class KpiFormats {
               key.channel(),
               dateTime(key.startEpochSecond()),
               dateTime(key.endEpochSecond()),
-              LocalDate.ofEpochDay(key.localEpochDay()).toString(),
+              date(key.localEpochDay()),
               key.utcOffsetSeconds(),
               money(m.grossSales()),
               money(m.memberDiscount()),
@@ -64,7 +60,7 @@ public final class KpiFormats {
               money(m.partNetSales()),
               m.partUnits(),
               row.version(),
-              DATE_TIME.format(now));
+              writtenAt);
         }
       };
 
@@ -86,23 +82,15 @@ public final class KpiFormats {
         }
 
         @Override
-        public List<Object> values(SkuDayRow row, Instant now) {
+        public List<Object> values(SkuDayRow row, String writtenAt) {
           return List.of(
               row.storeId(),
               row.skuId(),
-              LocalDate.ofEpochDay(row.localEpochDay()).toString(),
+              date(row.localEpochDay()),
               money(row.netSales()),
               row.units(),
               row.version(),
-              DATE_TIME.format(now));
+              writtenAt);
         }
       };
-
-  static String dateTime(long epochSecond) {
-    return DATE_TIME.format(Instant.ofEpochSecond(epochSecond));
-  }
-
-  static String money(BigDecimal amount) {
-    return amount.setScale(2).toPlainString();
-  }
 }

@@ -9,12 +9,9 @@ import io.chainstore.streaming.sales.OrderEvent;
 import io.chainstore.streaming.sales.OrderRow;
 import io.chainstore.streaming.sink.RowFormat;
 import io.chainstore.streaming.sink.TableRow;
+import io.chainstore.streaming.sink.TextValues;
 import io.chainstore.streaming.stores.LocationRow;
 import io.chainstore.streaming.stores.ZoneResolver;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -104,9 +101,6 @@ public final class MarketingRoiJob {
   static final ChangeDecoder<LocationRow> LOCATIONS =
       (table, event) -> event.deleted() ? null : LocationRow.from(event.row());
 
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
   public static final RowFormat<RoiRow> FORMAT =
       new RowFormat<>() {
         @Override
@@ -125,19 +119,19 @@ public final class MarketingRoiJob {
         }
 
         @Override
-        public List<Object> values(RoiRow row, Instant now) {
+        public List<Object> values(RoiRow row, String writtenAt) {
           RoiMeasures m = row.measures();
           return List.of(
               row.templateId(),
               row.channel(),
-              LocalDate.ofEpochDay(row.localEpochDay()).toString(),
+              TextValues.date(row.localEpochDay()),
               m.issued(),
               m.redeemed(),
               m.released(),
-              m.discountCost().setScale(2).toPlainString(),
-              m.attributedNetSales().setScale(2).toPlainString(),
+              TextValues.money(m.discountCost()),
+              TextValues.money(m.attributedNetSales()),
               row.version(),
-              DATE_TIME.format(now));
+              writtenAt);
         }
       };
 

@@ -2,11 +2,10 @@ package io.chainstore.streaming.mirror;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.chainstore.streaming.cdc.Columns;
+import io.chainstore.streaming.sink.TextValues;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,9 +36,6 @@ public record MirroredTable(String source, String target, List<Column> columns)
   public static Column column(String name, Type type) {
     return new Column(name, name, type, false);
   }
-
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   /** The ClickHouse columns written: the table's, then version, deleted and updated_at. */
   public List<String> targetColumns() {
@@ -84,7 +80,7 @@ public record MirroredTable(String source, String target, List<Column> columns)
       }
       case DATE_TIME -> {
         Instant at = Columns.instant(row, c.from());
-        yield DATE_TIME.format(at);
+        yield TextValues.dateTime(at);
       }
     };
   }

@@ -76,11 +76,11 @@ public class ClickHouseSink<T> implements Sink<T> {
 
     @Override
     public void flush(boolean endOfInput) {
-      Instant now = Instant.now();
+      String writtenAt = TextValues.dateTime(Instant.now());
       for (Map.Entry<String, Map<String, T>> table : pending.entrySet()) {
         List<List<Object>> values = new ArrayList<>(table.getValue().size());
         for (T row : table.getValue().values()) {
-          values.add(format.values(row, now));
+          values.add(format.values(row, writtenAt));
         }
         client.insert(table.getKey(), format.columns(table.getKey()), values);
         rows.inc(values.size());

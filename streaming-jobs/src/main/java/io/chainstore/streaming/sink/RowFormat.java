@@ -1,7 +1,6 @@
 package io.chainstore.streaming.sink;
 
 import java.io.Serializable;
-import java.time.Instant;
 import java.util.List;
 
 /** How a job's rows are written to ClickHouse: which table, which columns, which values. */
@@ -14,6 +13,9 @@ public interface RowFormat<T> extends Serializable {
   /** The row's key: within a batch only the newest row of each key is sent. */
   String id(T row);
 
-  /** The values in column order; {@code now} is the time of writing. */
-  List<Object> values(T row, Instant now);
+  /**
+   * The values in column order; {@code writtenAt} is the time of writing, formatted once per batch
+   * ({@link TextValues#dateTime}).
+   */
+  List<Object> values(T row, String writtenAt);
 }

@@ -1,17 +1,11 @@
 package io.chainstore.streaming.sink;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Writes {@link TableRow}s to the tables they name, with {@code updated_at} last. */
 public final class TableRowFormat implements RowFormat<TableRow> {
-
-  private static final DateTimeFormatter DATE_TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
   private final Map<String, List<String>> columns;
 
@@ -36,9 +30,9 @@ public final class TableRowFormat implements RowFormat<TableRow> {
   }
 
   @Override
-  public List<Object> values(TableRow row, Instant now) {
+  public List<Object> values(TableRow row, String writtenAt) {
     List<Object> values = new ArrayList<>(row.values());
-    values.add(DATE_TIME.format(now));
+    values.add(writtenAt);
     return values;
   }
 }
