@@ -78,6 +78,9 @@ public final class StreamingJob {
     env.getCheckpointConfig()
         .setExternalizedCheckpointRetention(ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
     env.setBufferTimeout(options.getLong("buffer-timeout-ms", 5));
+    // Rows between chained operators are passed on, not copied: every row type is an immutable
+    // record, and operators emit new rows rather than changing ones they were given.
+    env.getConfig().enableObjectReuse();
     pipeline.accept(env);
     StreamGraph graph = env.getStreamGraph();
     graph.setJobName(name);

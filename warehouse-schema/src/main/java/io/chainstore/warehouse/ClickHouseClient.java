@@ -171,7 +171,16 @@ public final class ClickHouseClient {
   }
 
   private static void escapeInto(StringBuilder out, String value) {
-    for (int i = 0; i < value.length(); i++) {
+    int first = 0;
+    while (first < value.length() && !needsEscape(value.charAt(first))) {
+      first++;
+    }
+    if (first == value.length()) {
+      out.append(value); // most values (numbers, dates, codes): copied whole
+      return;
+    }
+    out.append(value, 0, first);
+    for (int i = first; i < value.length(); i++) {
       char ch = value.charAt(i);
       switch (ch) {
         case '\\' -> out.append("\\\\");
@@ -181,6 +190,10 @@ public final class ClickHouseClient {
         default -> out.append(ch);
       }
     }
+  }
+
+  private static boolean needsEscape(char ch) {
+    return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
   }
 
   static String[] splitTsv(String line) {

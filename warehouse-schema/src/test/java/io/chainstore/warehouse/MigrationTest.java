@@ -59,8 +59,15 @@ class MigrationTest {
 
   @Test
   void tsvEscapingRoundTrips() {
-    String raw = "a\tb\\c\nd";
-    assertThat(ClickHouseClient.unescape(ClickHouseClient.escape(raw))).isEqualTo(raw);
+    for (String raw : new String[] {"a\tb\\c\nd", "12.50", "", "\r", "Café\t"}) {
+      assertThat(ClickHouseClient.unescape(ClickHouseClient.escape(raw))).isEqualTo(raw);
+    }
+    assertThat(ClickHouseClient.escape("x\ty")).isEqualTo("x\\ty");
+    StringBuilder tsv = new StringBuilder();
+    ClickHouseClient.appendValue(tsv, 42L);
+    ClickHouseClient.appendValue(tsv, null);
+    ClickHouseClient.appendValue(tsv, "a\nb");
+    assertThat(tsv.toString()).isEqualTo("42\\Na\\nb");
     assertThat(ClickHouseClient.splitTsv("1\t\\N\tx")).containsExactly("1", null, "x");
   }
 }

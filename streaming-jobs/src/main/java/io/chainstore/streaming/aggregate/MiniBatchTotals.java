@@ -6,20 +6,17 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 
 /**
  * Totals per row id under the operator's key, in checkpointed state, emitted as they grow.
  *
- * <p>Changes are first added up per row in memory and folded into the state every {@code
- * flushMillis} (or when {@code maxPendingRows} rows wait): a busy row (a store's day) then costs
- * one state read and write and one output row per flush instead of per change. Everything pending
- * is folded in before a checkpoint's barrier passes, so a checkpoint holds exactly the changes
- * before it and a restore replays the rest from Kafka. After a restore the replayed changes rebuild
- * the same rows; the sink keeps the newest per id.
+ * <p>Changes are first added up per row in memory and folded into the state in batches ({@link
+ * MiniBatchOperator}): a busy row (a store's day) then costs one state read and write and one
+ * output row per batch instead of per change. After a restore the replayed changes rebuild the same
+ * rows; the sink keeps the newest per id.
  */
-public abstract class MiniBatchTotals<T extends Summable<T>> extends AbstractStreamOperator<T> {
+public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOperator<T> {
 
   /** How long a change may wait in memory; the sinks add their own flush interval on top. */
   public static final long FLUSH_MILLIS = 50;
@@ -27,17 +24,13 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends AbstractStr
   public static final int MAX_PENDING_ROWS = 20_000;
 
   private final TypeInformation<T> type;
-  private final long flushMillis;
-  private final int maxPendingRows;
   private transient MapState<String, T> totals;
   private transient Map<Object, Map<String, T>> pending;
   private transient int pendingRows;
-  private transient boolean flushScheduled;
 
   protected MiniBatchTotals(TypeInformation<T> type, long flushMillis, int maxPendingRows) {
+    super(flushMillis, maxPendingRows);
     this.type = type;
-    this.flushMillis = flushMillis;
-    this.maxPendingRows = maxPendingRows;
   }
 
   @Override
@@ -57,29 +50,11 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends AbstractStr
     if (before == null) {
       pendingRows++;
     }
-    if (pendingRows >= maxPendingRows) {
-      flush();
-    } else if (!flushScheduled) {
-      flushScheduled = true;
-      long now = getProcessingTimeService().getCurrentProcessingTime();
-      getProcessingTimeService().registerTimer(now + flushMillis, time -> flush());
-    }
+    gathered(pendingRows);
   }
 
   @Override
-  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
-    flush();
-    super.prepareSnapshotPreBarrier(checkpointId);
-  }
-
-  @Override
-  public void finish() throws Exception {
-    flush();
-    super.finish();
-  }
-
-  private void flush() throws Exception {
-    flushScheduled = false;
+  protected void flushPending() throws Exception {
     if (pending.isEmpty()) {
       return;
     }

@@ -68,9 +68,9 @@ public final class StoreKpisJob {
         env.fromSource(io.sales(), WatermarkStrategy.noWatermarks(), "sales-changes")
             .uid("sales-changes")
             .keyBy(OrderEvent::orderId)
-            .process(new SaleContributions())
-            .uid("sale-contributions")
-            .name("sale-contributions");
+            .transform(
+                "sale-contributions", TypeInformation.of(StoreDelta.class), new SaleContributions())
+            .uid("sale-contributions");
     SingleOutputStreamOperator<StoreDelta> repairs =
         env.fromSource(io.repairs(), WatermarkStrategy.noWatermarks(), "repair-changes")
             .uid("repair-changes")

@@ -78,6 +78,9 @@ public class ClickHouseSink<T> implements Sink<T> {
     public void flush(boolean endOfInput) {
       String writtenAt = TextValues.dateTime(Instant.now());
       for (Map.Entry<String, Map<String, T>> table : pending.entrySet()) {
+        if (table.getValue().isEmpty()) {
+          continue;
+        }
         List<List<Object>> values = new ArrayList<>(table.getValue().size());
         for (T row : table.getValue().values()) {
           values.add(format.values(row, writtenAt));
@@ -86,7 +89,8 @@ public class ClickHouseSink<T> implements Sink<T> {
         rows.inc(values.size());
         batches.inc();
       }
-      pending.clear();
+      // Emptied, not dropped: a map keeps its capacity, and the next batch is as large.
+      pending.values().forEach(Map::clear);
     }
 
     private void scheduleFlush() {
