@@ -44,10 +44,17 @@ public final class LocalStack implements AutoCloseable {
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
   public static final String STACK_FILE = "stack.properties";
 
+  /** Short, so a job restarted in the demo has little to replay. */
+  public static final long DEMO_CHECKPOINT_MILLIS = 2_000;
+
+  /** The jobs' own default, as a deployment runs them. */
+  public static final long JOB_CHECKPOINT_MILLIS = 10_000;
+
   private final Path workDir;
   private final Modules modules;
   private final Progress progress;
   private final long flushMillis;
+  private final long checkpointMillis;
   private LocalClickHouse clickhouseServer;
   private ClickHouseClient clickhouse;
   private LocalPostgres postgres;
@@ -60,16 +67,24 @@ public final class LocalStack implements AutoCloseable {
   private ChildProcess flink;
   private int flinkStarts;
 
-  private LocalStack(Path workDir, Modules modules, Progress progress, long flushMillis) {
+  private LocalStack(
+      Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
     this.workDir = workDir;
     this.modules = modules;
     this.progress = progress;
     this.flushMillis = flushMillis;
+    this.checkpointMillis = checkpointMillis;
+  }
+
+  /** The demo's stack: its jobs checkpoint every {@link #DEMO_CHECKPOINT_MILLIS}. */
+  public static LocalStack start(
+      Path workDir, Modules modules, Progress progress, long flushMillis) {
+    return start(workDir, modules, progress, flushMillis, DEMO_CHECKPOINT_MILLIS);
   }
 
   public static LocalStack start(
-      Path workDir, Modules modules, Progress progress, long flushMillis) {
-    LocalStack stack = new LocalStack(workDir, modules, progress, flushMillis);
+      Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
+    LocalStack stack = new LocalStack(workDir, modules, progress, flushMillis, checkpointMillis);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     try {
       stack.startAll();
@@ -82,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
 
   /** Only PostgreSQL and the OLTP service: the transactional side, for its benchmark. */
   public static LocalStack startTransactional(Path workDir, Modules modules, Progress progress) {
-    LocalStack stack = new LocalStack(workDir, modules, progress, 0);
+    LocalStack stack = new LocalStack(workDir, modules, progress, 0, 0);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     try {
       stack.postgres = LocalPostgres.start(workDir.resolve("postgres"));
@@ -204,7 +219,7 @@ public final class LocalStack implements AutoCloseable {
             "--checkpoint-dir",
             workDir.resolve("flink-checkpoints").toString(),
             "--checkpoint-interval-ms",
-            "2000",
+            Long.toString(checkpointMillis),
             "--flush-ms",
             Long.toString(flushMillis),
             "--parallelism",

@@ -19,7 +19,7 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOperator<T> {
 
   /** How long a change may wait in memory; the sinks add their own flush interval on top. */
-  public static final long FLUSH_MILLIS = 50;
+  public static final long FLUSH_MILLIS = 20;
 
   public static final int MAX_PENDING_ROWS = 20_000;
 
