@@ -1,5 +1,7 @@
 package io.chainstore.streaming.cdc;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -18,22 +20,52 @@ public record Envelope(char op, long lsn, long commitMillis, JsonNode before, Js
     if (value == null || value.length == 0) {
       return null;
     }
-    JsonNode event = JSON.readTree(value);
-    String op = event.path("op").asText("");
-    if (!op.equals("c") && !op.equals("r") && !op.equals("u") && !op.equals("d")) {
-      return null;
+    // Streamed rather than read into a tree: only the rows become trees, the connector's source
+    // block (a dozen fields) and everything else are skipped. It is on every change's path.
+    try (JsonParser json = JSON.createParser(value)) {
+      if (json.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      String op = "";
+      long lsn = 0;
+      long sourceMillis = -1;
+      long eventMillis = 0;
+      JsonNode before = null;
+      JsonNode after = null;
+      while (json.nextToken() == JsonToken.FIELD_NAME) {
+        String field = json.currentName();
+        JsonToken token = json.nextToken();
+        switch (field) {
+          case "before" -> before = row(json, token);
+          case "after" -> after = row(json, token);
+          case "op" -> op = token == JsonToken.VALUE_STRING ? json.getText() : "";
+          case "ts_ms" -> eventMillis = json.getValueAsLong(0);
+          case "source" -> {
+            while (token == JsonToken.START_OBJECT && json.nextToken() == JsonToken.FIELD_NAME) {
+              String name = json.currentName();
+              JsonToken sourceToken = json.nextToken();
+              if (name.equals("lsn")) {
+                lsn = json.getValueAsLong(0);
+              } else if (name.equals("ts_ms") && sourceToken.isNumeric()) {
+                sourceMillis = json.getLongValue();
+              }
+              json.skipChildren();
+            }
+          }
+          default -> {}
+        }
+        json.skipChildren(); // whatever else: a nested value is passed over whole
+      }
+      if (!op.equals("c") && !op.equals("r") && !op.equals("u") && !op.equals("d")) {
+        return null;
+      }
+      return new Envelope(
+          op.charAt(0), lsn, sourceMillis >= 0 ? sourceMillis : eventMillis, before, after);
     }
-    JsonNode source = event.path("source");
-    return new Envelope(
-        op.charAt(0),
-        source.path("lsn").asLong(0),
-        source.path("ts_ms").asLong(event.path("ts_ms").asLong(0)),
-        row(event.path("before")),
-        row(event.path("after")));
   }
 
-  private static JsonNode row(JsonNode node) {
-    return node.isObject() ? node : null;
+  private static JsonNode row(JsonParser json, JsonToken token) throws IOException {
+    return token == JsonToken.START_OBJECT ? JSON.readTree(json) : null;
   }
 
   public boolean deleted() {
