@@ -37,6 +37,9 @@ public final class LocalKafka implements AutoCloseable {
       Files.createDirectories(logDir);
       int port = LocalPostgres.freePort();
       int controllerPort = LocalPostgres.freePort();
+      while (controllerPort == port) { // once closed, the OS may hand out the same port again
+        controllerPort = LocalPostgres.freePort();
+      }
       Properties props = new Properties();
       props.put("process.roles", "broker,controller");
       props.put("node.id", "1");

@@ -8,6 +8,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,23 +33,47 @@ public final class LocalClickHouse implements AutoCloseable {
     try {
       Files.createDirectories(dataDir.resolve("tmp"));
       Files.createDirectories(dataDir.resolve("user_files"));
-      int httpPort = freePort();
-      int tcpPort = freePort();
-      int interserverPort = freePort();
-      Path config = dataDir.resolve("config.xml");
-      Files.writeString(config, config(dataDir, httpPort, tcpPort, interserverPort));
-      Process process =
-          new ProcessBuilder(binary(), "--config-file=" + config)
-              .redirectErrorStream(true)
-              .redirectOutput(dataDir.resolve("stdout.log").toFile())
-              .start();
-      LocalClickHouse server = new LocalClickHouse(dataDir, httpPort, process);
-      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-      server.awaitReady(Duration.ofSeconds(60));
-      return server;
+      for (int attempt = 1; ; attempt++) {
+        int[] ports = freePorts(3);
+        Path config = dataDir.resolve("config.xml");
+        Files.writeString(config, config(dataDir, ports[0], ports[1], ports[2]));
+        Process process =
+            new ProcessBuilder(binary(), "--config-file=" + config)
+                .redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("stdout.log").toFile())
+                .start();
+        LocalClickHouse server = new LocalClickHouse(dataDir, ports[0], process);
+        try {
+          server.awaitReady(Duration.ofSeconds(60));
+        } catch (IllegalStateException e) {
+          // A port found free may be taken by another process before the server binds it.
+          if (attempt < 3 && server.portWasTaken()) {
+            continue;
+          }
+          throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+        return server;
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("could not start clickhouse-server", e);
     }
+  }
+
+  private boolean portWasTaken() {
+    close();
+    for (String log : new String[] {"stdout.log", "error.log"}) {
+      try {
+        Path file = dataDir.resolve(log);
+        if (Files.exists(file) && Files.readString(file).contains("Address already in use")) {
+          Files.delete(file); // so the next attempt's log says only what happened then
+          return true;
+        }
+      } catch (IOException e) {
+        return false;
+      }
+    }
+    return false;
   }
 
   public String url() {
@@ -116,6 +142,15 @@ public final class LocalClickHouse implements AutoCloseable {
     }
     throw new IllegalStateException(
         "clickhouse-server is not installed: apt-get install -y clickhouse-server");
+  }
+
+  /** Distinct free ports: once closed, the OS may hand out the same port again at once. */
+  static int[] freePorts(int count) throws IOException {
+    Set<Integer> ports = new LinkedHashSet<>();
+    while (ports.size() < count) {
+      ports.add(freePort());
+    }
+    return ports.stream().mapToInt(Integer::intValue).toArray();
   }
 
   static int freePort() throws IOException {

@@ -70,4 +70,11 @@ class MigrationTest {
     assertThat(tsv.toString()).isEqualTo("42\\Na\\nb");
     assertThat(ClickHouseClient.splitTsv("1\t\\N\tx")).containsExactly("1", null, "x");
   }
+
+  @Test
+  void freePortsAreDistinct() throws Exception {
+    for (int i = 0; i < 20; i++) {
+      assertThat(LocalClickHouse.freePorts(3)).doesNotHaveDuplicates().hasSize(3);
+    }
+  }
 }
