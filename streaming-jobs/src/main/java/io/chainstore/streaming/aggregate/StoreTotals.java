@@ -48,7 +48,7 @@ public class StoreTotals<IN, T extends Summable<T>> extends MiniBatchTotals<T>
     super.open();
     zones =
         new StoreZones<>(
-            getKeyedStateStore().getState(StoreZones.ZONE),
+            getKeyedStateStore().getState(StoreZones.zone()),
             getKeyedStateStore().getListState(StoreZones.waiting(changeType)),
             getMetricGroup().counter("changesWaitingForTheirStore"),
             chainZone);

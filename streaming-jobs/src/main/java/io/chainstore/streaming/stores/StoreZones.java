@@ -23,8 +23,10 @@ public final class StoreZones<IN> {
 
   public static final long NO_STORE = 0;
 
-  public static final ValueStateDescriptor<String> ZONE =
-      new ValueStateDescriptor<>("zone", String.class);
+  // Descriptors are made per operator: they set up their serializer lazily, so none is shared.
+  public static ValueStateDescriptor<String> zone() {
+    return new ValueStateDescriptor<>("zone", String.class);
+  }
 
   public static <IN> ListStateDescriptor<IN> waiting(TypeInformation<IN> type) {
     return new ListStateDescriptor<>("waiting", type);

@@ -35,7 +35,7 @@ public class ZoneResolver<IN, OUT> extends KeyedCoProcessFunction<Long, IN, Loca
   public void open(OpenContext context) {
     zones =
         new StoreZones<>(
-            getRuntimeContext().getState(StoreZones.ZONE),
+            getRuntimeContext().getState(StoreZones.zone()),
             getRuntimeContext().getListState(StoreZones.waiting(type)),
             getRuntimeContext().getMetricGroup().counter("changesWaitingForTheirStore"),
             chainZone);
