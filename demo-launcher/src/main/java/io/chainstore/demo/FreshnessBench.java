@@ -25,10 +25,10 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Freshness under load: POS orders (created and paid, 3 lines) at a steady {@code rate} a second
- * across the stores, with all four Flink jobs running, after a minute of warm-up (half of it a ramp
- * from zero); meanwhile, five times a second, a probe order at a store of its own is paid, and the
- * time from the payment's acknowledged commit until ClickHouse shows it — in the store's KPIs and
- * in its stock level — is measured.
+ * across the stores, with all four Flink jobs running (checkpointing as deployed), after two
+ * minutes of warm-up (the first a ramp from zero); meanwhile, five times a second, a probe order at
+ * a store of its own is paid, and the time from the payment's acknowledged commit until ClickHouse
+ * shows it — in the store's KPIs and in its stock level — is measured.
  */
 final class FreshnessBench {
 
