@@ -55,9 +55,6 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOp
 
   @Override
   protected void flushPending() throws Exception {
-    if (pending.isEmpty()) {
-      return;
-    }
     for (Map.Entry<Object, Map<String, T>> key : pending.entrySet()) {
       setCurrentKey(key.getKey());
       for (Map.Entry<String, T> change : key.getValue().entrySet()) {

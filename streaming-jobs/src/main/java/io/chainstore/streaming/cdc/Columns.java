@@ -68,22 +68,23 @@ public final class Columns {
         nanos *= 10;
       }
     }
+    int year = digits(text, 0, 4);
+    int month = digits(text, 5, 7);
+    int day = digits(text, 8, 10);
     int hour = digits(text, 11, 13);
     int minute = digits(text, 14, 16);
     int second = digits(text, 17, 19);
-    if (nanos < 0
+    // digits() is -1 for a non-digit; whatever is off is left to the JDK and its error
+    if (year < 0
+        || month < 0
+        || day < 0
+        || nanos < 0
         || hour < 0
         || hour > 23
         || minute < 0
         || minute > 59
         || second < 0
         || second > 59) {
-      return OffsetDateTime.parse(text).toInstant();
-    }
-    int year = digits(text, 0, 4);
-    int month = digits(text, 5, 7);
-    int day = digits(text, 8, 10);
-    if (year < 0 || month < 0 || day < 0) {
       return OffsetDateTime.parse(text).toInstant();
     }
     long days = LocalDate.of(year, month, day).toEpochDay();

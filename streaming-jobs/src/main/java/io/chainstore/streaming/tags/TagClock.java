@@ -1,6 +1,7 @@
 package io.chainstore.streaming.tags;
 
 import io.chainstore.streaming.sink.TableRow;
+import io.chainstore.streaming.sink.TextValues;
 import java.util.List;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
@@ -23,10 +24,6 @@ public class TagClock extends AbstractStreamOperator<TableRow>
   public static final List<String> CLOCK_COLUMNS =
       List.of("subtask", "as_of_ms", "version", "updated_at");
 
-  private static final java.time.format.DateTimeFormatter SINCE =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-          .withZone(java.time.ZoneOffset.UTC);
-
   private long lastSecond = Long.MIN_VALUE;
 
   @Override
@@ -41,7 +38,7 @@ public class TagClock extends AbstractStreamOperator<TableRow>
                     row.memberId(),
                     row.tag(),
                     row.active() ? 1 : 0,
-                    SINCE.format(java.time.Instant.ofEpochMilli(row.sinceMillis())),
+                    TextValues.dateTime(java.time.Instant.ofEpochMilli(row.sinceMillis())),
                     row.rule(),
                     row.reason(),
                     row.version()))));
