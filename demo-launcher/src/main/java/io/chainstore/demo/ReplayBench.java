@@ -39,7 +39,16 @@ final class ReplayBench {
   private ReplayBench() {}
 
   record Result(
-      String job, long events, double seconds, double cpuSeconds, long peakRssMb, long stateMb) {}
+      String job,
+      long events,
+      double seconds,
+      double cpuSeconds,
+      double warmEventsPerCpuSecond,
+      long peakRssMb,
+      long stateMb) {}
+
+  /** The job's CPU time when its consumer group had committed {@code events} in all. */
+  record Progressed(double cpuSeconds, long events) {}
 
   static int run(DemoOptions options) throws Exception {
     Progress progress = new Progress(System.out);
@@ -77,6 +86,7 @@ final class ReplayBench {
                 server,
                 modules,
                 dir,
+                admin,
                 progress));
       }
       if (selected(options, "stock-transfer-suggestions")) {
@@ -89,6 +99,7 @@ final class ReplayBench {
                 server,
                 modules,
                 dir,
+                admin,
                 progress));
       }
       if (selected(options, "marketing-roi")) {
@@ -101,6 +112,7 @@ final class ReplayBench {
                 server,
                 modules,
                 dir,
+                admin,
                 progress));
       }
       if (selected(options, "member-tags")) {
@@ -119,27 +131,30 @@ final class ReplayBench {
                 server,
                 modules,
                 dir,
+                admin,
                 progress));
       }
       System.out.printf(
-          "%-28s %10s %9s %9s %14s %14s %9s %9s%n",
+          "%-28s %10s %9s %9s %14s %14s %14s %9s %9s%n",
           "job",
           "events",
           "wall s",
           "cpu s",
           "events/s wall",
           "events/cpu-s",
+          "warm ev/cpu-s",
           "peak MB",
           "state MB");
       for (Result r : results) {
         System.out.printf(
-            "%-28s %10d %9.1f %9.1f %14.0f %14.0f %9d %9d%n",
+            "%-28s %10d %9.1f %9.1f %14.0f %14.0f %14.0f %9d %9d%n",
             r.job(),
             r.events(),
             r.seconds(),
             r.cpuSeconds(),
             r.events() / r.seconds(),
             r.events() / r.cpuSeconds(),
+            r.warmEventsPerCpuSecond(),
             r.peakRssMb(),
             r.stateMb());
       }
@@ -147,7 +162,9 @@ final class ReplayBench {
           "machine: %d cores; each job alone, parallelism 1, -Xmx1g, RocksDB state with "
               + MANAGED_MEMORY
               + " managed memory, times from the"
-              + " process start (JVM and Flink start-up included)%n",
+              + " process start (JVM and Flink start-up included); warm: from the first checkpoint"
+              + " after a quarter of the events to the last (offsets the job committed per"
+              + " CPU-second)%n",
           Runtime.getRuntime().availableProcessors());
     }
     return 0;
@@ -165,6 +182,7 @@ final class ReplayBench {
       LocalClickHouse server,
       Modules modules,
       Path dir,
+      Admin admin,
       Progress progress)
       throws Exception {
     Path checkpoints = dir.resolve("checkpoints-" + job);
@@ -209,9 +227,14 @@ final class ReplayBench {
       long pid = process.pid();
       long peakKb = 0;
       double cpu = 0;
+      List<Progressed> progressed = new ArrayList<>();
       while (!done.getAsBoolean()) {
         peakKb = Math.max(peakKb, ProcessStats.rssKb(pid));
         cpu = Math.max(cpu, ProcessStats.cpuSeconds(pid));
+        long committed = committed(admin, "replay-" + job);
+        if (progressed.isEmpty() || committed > progressed.get(progressed.size() - 1).events()) {
+          progressed.add(new Progressed(cpu, committed));
+        }
         if (!process.isAlive()) {
           throw new IllegalStateException(job + " stopped; see " + process.log());
         }
@@ -230,7 +253,45 @@ final class ReplayBench {
       progress.step(
           "%s: %d events in %.1f s, %.1f CPU-s, peak %d MB resident, state %d MB"
               .formatted(job, events, seconds, cpu, peakKb / 1024, Math.max(0, stateBytes) >> 20));
-      return new Result(job, events, seconds, cpu, peakKb / 1024, Math.max(0, stateBytes) >> 20);
+      return new Result(
+          job,
+          events,
+          seconds,
+          cpu,
+          warmRate(progressed, events),
+          peakKb / 1024,
+          Math.max(0, stateBytes) >> 20);
+    }
+  }
+
+  /**
+   * Events per CPU-second once warm: between the first commit past a quarter of the events
+   * (start-up and the JIT's first work behind) and the last commit seen; NaN with too few commits.
+   */
+  static double warmRate(List<Progressed> progressed, long events) {
+    Progressed first =
+        progressed.stream().filter(p -> p.events() >= events / 4).findFirst().orElse(null);
+    Progressed last = progressed.isEmpty() ? null : progressed.get(progressed.size() - 1);
+    if (first == null || last == first || last.cpuSeconds() <= first.cpuSeconds()) {
+      return Double.NaN;
+    }
+    return (last.events() - first.events()) / (last.cpuSeconds() - first.cpuSeconds());
+  }
+
+  /** The offsets a consumer group has committed, summed over its partitions. */
+  private static long committed(Admin admin, String group) throws InterruptedException {
+    try {
+      return admin
+          .listConsumerGroupOffsets(group)
+          .partitionsToOffsetAndMetadata()
+          .get()
+          .values()
+          .stream()
+          .filter(offset -> offset != null)
+          .mapToLong(OffsetAndMetadata::offset)
+          .sum();
+    } catch (ExecutionException e) {
+      return 0; // no commit yet
     }
   }
 

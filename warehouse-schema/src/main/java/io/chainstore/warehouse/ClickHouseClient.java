@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 /**
@@ -76,24 +77,27 @@ public final class ClickHouseClient {
     return rows.get(0).values().iterator().next();
   }
 
-  /** Inserts rows as TabSeparated; values are written with {@link String#valueOf} and escaped. */
+  /** Inserts rows as TabSeparated; values are written as {@link TsvRows} writes them. */
   public void insert(String table, List<String> columns, List<? extends List<?>> rows) {
-    if (rows.isEmpty()) {
-      return;
-    }
-    StringBuilder tsv = new StringBuilder(rows.size() * 64);
+    TsvRows tsv = new TsvRows();
     for (List<?> row : rows) {
-      for (int i = 0; i < row.size(); i++) {
-        if (i > 0) {
-          tsv.append('\t');
-        }
-        appendValue(tsv, row.get(i));
-      }
-      tsv.append('\n');
+      row.forEach(tsv::add);
+      tsv.endRow();
+    }
+    insert(table, columns, tsv);
+  }
+
+  /** Inserts the rows; {@code rows} may be cleared and reused once this returns. */
+  public void insert(String table, List<String> columns, TsvRows rows) {
+    if (rows.rows() == 0) {
+      return;
     }
     String insert =
         "INSERT INTO " + table + " (" + String.join(", ", columns) + ") FORMAT TabSeparated";
-    post(insert, tsv.toString());
+    post(
+        insert,
+        HttpRequest.BodyPublishers.ofByteArray(rows.bytes(), 0, rows.size()),
+        () -> "[" + abbreviate(insert) + "]");
   }
 
   /** True when the server answers its ping endpoint. */
@@ -114,6 +118,14 @@ public final class ClickHouseClient {
   }
 
   private String post(String queryParam, String body) {
+    return post(
+        queryParam,
+        HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8),
+        () -> "[" + abbreviate(queryParam != null ? queryParam : body) + "]");
+  }
+
+  private String post(
+      String queryParam, HttpRequest.BodyPublisher body, Supplier<String> statement) {
     StringBuilder uri = new StringBuilder(settings.url()).append("/?database=");
     uri.append(URLEncoder.encode(settings.database(), StandardCharsets.UTF_8));
     uri.append("&enable_http_compression=").append(settings.compress() ? 1 : 0);
@@ -121,9 +133,7 @@ public final class ClickHouseClient {
       uri.append("&query=").append(URLEncoder.encode(queryParam, StandardCharsets.UTF_8));
     }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri.toString()))
-            .timeout(settings.timeout())
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(settings.timeout()).POST(body);
     if (!settings.user().isEmpty()) {
       String credentials = settings.user() + ":" + settings.password();
       request.header(
@@ -135,13 +145,12 @@ public final class ClickHouseClient {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
-        String statement = queryParam != null ? queryParam : body;
         throw new ClickHouseException(
             "ClickHouse answered "
                 + response.statusCode()
-                + " to ["
-                + abbreviate(statement)
-                + "]: "
+                + " to "
+                + statement.get()
+                + ": "
                 + response.body().strip());
       }
       return response.body();
@@ -153,47 +162,8 @@ public final class ClickHouseClient {
     }
   }
 
-  /** Appends a value as TabSeparated text: numbers as they are, text escaped, null as \\N. */
-  static void appendValue(StringBuilder tsv, Object value) {
-    if (value == null) {
-      tsv.append("\\N");
-    } else if (value instanceof Long || value instanceof Integer) {
-      tsv.append(((Number) value).longValue());
-    } else {
-      escapeInto(tsv, String.valueOf(value));
-    }
-  }
-
   static String escape(String value) {
-    StringBuilder out = new StringBuilder(value.length());
-    escapeInto(out, value);
-    return out.toString();
-  }
-
-  private static void escapeInto(StringBuilder out, String value) {
-    int first = 0;
-    while (first < value.length() && !needsEscape(value.charAt(first))) {
-      first++;
-    }
-    if (first == value.length()) {
-      out.append(value); // most values (numbers, dates, codes): copied whole
-      return;
-    }
-    out.append(value, 0, first);
-    for (int i = first; i < value.length(); i++) {
-      char ch = value.charAt(i);
-      switch (ch) {
-        case '\\' -> out.append("\\\\");
-        case '\t' -> out.append("\\t");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        default -> out.append(ch);
-      }
-    }
-  }
-
-  private static boolean needsEscape(char ch) {
-    return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+    return new TsvRows().add(value).toString();
   }
 
   static String[] splitTsv(String line) {

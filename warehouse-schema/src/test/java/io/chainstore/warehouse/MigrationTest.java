@@ -3,7 +3,9 @@ package io.chainstore.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class MigrationTest {
@@ -59,16 +61,38 @@ class MigrationTest {
 
   @Test
   void tsvEscapingRoundTrips() {
-    for (String raw : new String[] {"a\tb\\c\nd", "12.50", "", "\r", "Café\t"}) {
+    for (String raw :
+        new String[] {"a\tb\\c\nd", "12.50", "", "\r", "Café\t", "上海 \uD83D\uDED2 ü"}) {
       assertThat(ClickHouseClient.unescape(ClickHouseClient.escape(raw))).isEqualTo(raw);
     }
     assertThat(ClickHouseClient.escape("x\ty")).isEqualTo("x\\ty");
-    StringBuilder tsv = new StringBuilder();
-    ClickHouseClient.appendValue(tsv, 42L);
-    ClickHouseClient.appendValue(tsv, null);
-    ClickHouseClient.appendValue(tsv, "a\nb");
-    assertThat(tsv.toString()).isEqualTo("42\\Na\\nb");
+    TsvRows tsv = new TsvRows();
+    tsv.add(42L).add(null).add("a\nb").endRow();
+    tsv.add(Long.MIN_VALUE).add(-7).add(0L).add(new BigDecimal("-0.50")).endRow();
+    assertThat(tsv.rows()).isEqualTo(2);
+    assertThat(tsv.toString()).isEqualTo("42\t\\N\ta\\nb\n" + Long.MIN_VALUE + "\t-7\t0\t-0.50\n");
+    tsv.clear();
+    assertThat(tsv.add("Zürich").endRow().toString()).isEqualTo("Zürich\n");
     assertThat(ClickHouseClient.splitTsv("1\t\\N\tx")).containsExactly("1", null, "x");
+  }
+
+  @Test
+  void tsvRowsWriteNumbersAndTextAsJavaDoes() {
+    Random random = new Random(7);
+    TsvRows tsv = new TsvRows();
+    StringBuilder expected = new StringBuilder();
+    for (int i = 0; i < 10_000; i++) {
+      long number = random.nextLong() >> random.nextInt(64);
+      StringBuilder text = new StringBuilder();
+      for (int c = random.nextInt(6); c > 0; c--) {
+        text.appendCodePoint(
+            random.nextBoolean() ? 'a' + random.nextInt(26) : random.nextInt(0x3000));
+      }
+      String value = text.toString().replaceAll("[\\\\\t\n\r]", "x");
+      tsv.add(number).add(value).endRow();
+      expected.append(number).append('\t').append(value).append('\n');
+    }
+    assertThat(tsv.toString()).isEqualTo(expected.toString());
   }
 
   @Test

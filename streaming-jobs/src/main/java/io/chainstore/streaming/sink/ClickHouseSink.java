@@ -2,10 +2,9 @@ package io.chainstore.streaming.sink;
 
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
+import io.chainstore.warehouse.TsvRows;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.operators.ProcessingTimeService;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -50,6 +49,7 @@ public class ClickHouseSink<T> implements Sink<T> {
     private final Counter rows;
     private final Counter batches;
     private final Map<String, Map<String, T>> pending = new LinkedHashMap<>();
+    private final TsvRows body = new TsvRows();
 
     Writer(
         ClickHouseClient client,
@@ -81,12 +81,15 @@ public class ClickHouseSink<T> implements Sink<T> {
         if (table.getValue().isEmpty()) {
           continue;
         }
-        List<List<Object>> values = new ArrayList<>(table.getValue().size());
+        body.clear();
         for (T row : table.getValue().values()) {
-          values.add(format.values(row, writtenAt));
+          for (Object value : format.values(row, writtenAt)) {
+            body.add(value);
+          }
+          body.endRow();
         }
-        client.insert(table.getKey(), format.columns(table.getKey()), values);
-        rows.inc(values.size());
+        client.insert(table.getKey(), format.columns(table.getKey()), body);
+        rows.inc(body.rows());
         batches.inc();
       }
       // Emptied, not dropped: a map keeps its capacity, and the next batch is as large.
