@@ -272,7 +272,9 @@ final class ReplayBench {
     Progressed first =
         progressed.stream().filter(p -> p.events() >= events / 4).findFirst().orElse(null);
     Progressed last = progressed.isEmpty() ? null : progressed.get(progressed.size() - 1);
-    if (first == null || last == first || last.cpuSeconds() <= first.cpuSeconds()) {
+    if (first == null
+        || last.events() - first.events() < events / 2
+        || last.cpuSeconds() <= first.cpuSeconds()) {
       return Double.NaN;
     }
     return (last.events() - first.events()) / (last.cpuSeconds() - first.cpuSeconds());

@@ -23,5 +23,7 @@ class ReplayBenchTest {
   void tooFewCommitsGiveNoWarmRate() {
     assertThat(ReplayBench.warmRate(List.of(new Progressed(5, 900)), 1000)).isNaN();
     assertThat(ReplayBench.warmRate(List.of(), 1000)).isNaN();
+    List<Progressed> twoCheckpoints = List.of(new Progressed(5, 400), new Progressed(9, 700));
+    assertThat(ReplayBench.warmRate(twoCheckpoints, 1000)).isNaN();
   }
 }

@@ -41,8 +41,8 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOp
     pending = new HashMap<>();
   }
 
-  /** Adds a change, caused by {@code element}, to its row under the current key. */
-  protected void add(T change, StreamRecord<?> element) throws Exception {
+  /** Adds a change to its row under the current key. */
+  protected void add(T change) throws Exception {
     Map<String, T> rows = pending.computeIfAbsent(getCurrentKey(), key -> new HashMap<>());
     String id = change.id();
     T before = rows.get(id);
@@ -50,7 +50,7 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOp
     if (before == null) {
       pendingRows++;
     }
-    gathered(pendingRows, element);
+    gathered(pendingRows);
   }
 
   @Override

@@ -20,6 +20,6 @@ public class RunningTotals<T extends Summable<T>> extends MiniBatchTotals<T>
 
   @Override
   public void processElement(StreamRecord<T> element) throws Exception {
-    add(element.getValue(), element);
+    add(element.getValue());
   }
 }

@@ -58,7 +58,7 @@ public class StoreTotals<IN, T extends Summable<T>> extends MiniBatchTotals<T>
   public void processElement1(StreamRecord<IN> element) throws Exception {
     ZoneId zone = zones.zoneOrKeep((Long) getCurrentKey(), element.getValue());
     if (zone != null) {
-      addAll(element.getValue(), zone, element);
+      addAll(element.getValue(), zone);
     }
   }
 
@@ -66,13 +66,13 @@ public class StoreTotals<IN, T extends Summable<T>> extends MiniBatchTotals<T>
   public void processElement2(StreamRecord<LocationRow> element) throws Exception {
     ZoneId zone = ZoneId.of(element.getValue().timeZone());
     for (IN change : zones.learn(element.getValue())) {
-      addAll(change, zone, element);
+      addAll(change, zone);
     }
   }
 
-  private void addAll(IN change, ZoneId zone, StreamRecord<?> element) throws Exception {
+  private void addAll(IN change, ZoneId zone) throws Exception {
     for (T row : bucketing.bucket(change, zone)) {
-      add(row, element);
+      add(row);
     }
   }
 }

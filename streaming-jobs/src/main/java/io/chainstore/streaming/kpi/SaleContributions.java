@@ -37,7 +37,7 @@ public class SaleContributions extends MiniBatchOperator<StoreDelta>
 
   private transient ValueState<OrderFacts> facts;
   private transient Counter duplicates;
-  private transient Map<Object, Gathered> pending;
+  private transient Map<Object, List<OrderEvent>> pending;
   private transient int pendingEvents;
 
   public SaleContributions() {
@@ -58,17 +58,13 @@ public class SaleContributions extends MiniBatchOperator<StoreDelta>
 
   @Override
   public void processElement(StreamRecord<OrderEvent> element) throws Exception {
-    Gathered order = pending.computeIfAbsent(getCurrentKey(), key -> new Gathered());
-    order.events.add(element.getValue());
-    if (element.hasTimestamp()) {
-      order.timestamp = Math.max(order.timestamp, element.getTimestamp());
-    }
-    gathered(++pendingEvents, element);
+    pending.computeIfAbsent(getCurrentKey(), order -> new ArrayList<>()).add(element.getValue());
+    gathered(++pendingEvents);
   }
 
   @Override
   protected void flushPending() throws Exception {
-    for (Map.Entry<Object, Gathered> order : pending.entrySet()) {
+    for (Map.Entry<Object, List<OrderEvent>> order : pending.entrySet()) {
       setCurrentKey(order.getKey());
       apply(order.getValue());
     }
@@ -76,12 +72,12 @@ public class SaleContributions extends MiniBatchOperator<StoreDelta>
     pendingEvents = 0;
   }
 
-  private void apply(Gathered gathered) throws Exception {
+  private void apply(List<OrderEvent> events) throws Exception {
     OrderFacts stored = facts.value();
     OrderFacts current = stored == null ? OrderFacts.empty() : stored;
     Sale was = Sale.of(current);
     boolean changed = false;
-    for (OrderEvent event : gathered.events) {
+    for (OrderEvent event : events) {
       if (current.isDuplicate(event)) {
         duplicates.inc();
         continue;
@@ -89,29 +85,16 @@ public class SaleContributions extends MiniBatchOperator<StoreDelta>
       current = current.with(event);
       Sale is = Sale.of(current);
       for (StoreDelta delta : SaleDeltas.storeDeltas(was, is, event.lsn())) {
-        output.collect(gathered.record(delta));
+        output.collect(new StreamRecord<>(delta));
       }
       for (SkuDelta delta : SaleDeltas.skuDeltas(was, is, event.lsn())) {
-        output.collect(SKU_DELTAS, gathered.record(delta));
+        output.collect(SKU_DELTAS, new StreamRecord<>(delta));
       }
       was = is;
       changed = true;
     }
     if (changed) {
       facts.update(current);
-    }
-  }
-
-  /** An order's events of this batch and the newest time one of them reached Kafka. */
-  private static final class Gathered {
-    final List<OrderEvent> events = new ArrayList<>(4);
-    long timestamp = Long.MIN_VALUE;
-
-    /** Downstream batching sees how old the changes are ({@link MiniBatchOperator}). */
-    <T> StreamRecord<T> record(T value) {
-      return timestamp == Long.MIN_VALUE
-          ? new StreamRecord<>(value)
-          : new StreamRecord<>(value, timestamp);
     }
   }
 }

@@ -59,40 +59,6 @@ class RunningTotalsTest {
   }
 
   @Test
-  void aBacklogWaitsLongerForMoreChangesPerRowUntilAFreshChangeArrives() throws Exception {
-    try (var harness = harness(100)) {
-      harness.open();
-      long now = 100_000;
-      harness.setProcessingTime(now);
-      long replayed = now - MiniBatchOperator.BACKLOG_AGE_MILLIS - 1; // reached Kafka long ago
-      harness.processElement(row(7, "5.00", 2, 1), replayed);
-      harness.setProcessingTime(now + 50);
-      harness.processElement(row(7, "2.00", 1, 2), replayed);
-      harness.setProcessingTime(now + MiniBatchOperator.BACKLOG_FLUSH_MILLIS - 1);
-      assertThat(harness.extractOutputValues()).isEmpty();
-      harness.setProcessingTime(now + MiniBatchOperator.BACKLOG_FLUSH_MILLIS);
-      assertThat(harness.extractOutputValues())
-          .singleElement()
-          .extracting(SkuDayRow::units)
-          .isEqualTo(3L);
-
-      long later = now + 10_000;
-      harness.setProcessingTime(later);
-      harness.processElement(row(8, "1.00", 1, 3), replayed);
-      harness.processElement(row(8, "1.00", 1, 4), later - 100); // live again
-      harness.setProcessingTime(later + 50);
-      assertThat(harness.extractOutputValues())
-          .hasSize(2)
-          .last()
-          .extracting(SkuDayRow::units)
-          .isEqualTo(2L);
-      // The backlog's own timer finds nothing left to do.
-      harness.setProcessingTime(later + MiniBatchOperator.BACKLOG_FLUSH_MILLIS);
-      assertThat(harness.extractOutputValues()).hasSize(2);
-    }
-  }
-
-  @Test
   void tooManyWaitingKeysAreFoldedInAtOnce() throws Exception {
     try (var harness = harness(2)) {
       harness.open();

@@ -71,25 +71,6 @@ class SaleContributionsTest {
   }
 
   @Test
-  void whatLeavesCarriesTheTimeItsNewestEventReachedKafkaSoTheTotalsSeeABacklog() throws Exception {
-    try (var harness = harness()) {
-      harness.open();
-      harness.setProcessingTime(100_000);
-      harness.processElement(CREATED, 3_000);
-      harness.processElement(LINE, 3_000);
-      harness.processElement(PAID, 4_000);
-      harness.setProcessingTime(100_000 + SaleContributions.BACKLOG_FLUSH_MILLIS);
-      assertThat(harness.getOutput())
-          .singleElement()
-          .extracting(record -> ((StreamRecord<?>) record).getTimestamp())
-          .isEqualTo(4_000L);
-      assertThat(harness.getSideOutput(SaleContributions.SKU_DELTAS))
-          .extracting(StreamRecord::getTimestamp)
-          .containsExactly(4_000L);
-    }
-  }
-
-  @Test
   void aCheckpointHoldsEveryEventBeforeItsBarrierAndARestoreGoesOnFromThere() throws Exception {
     OperatorSubtaskState snapshot;
     try (var harness = harness()) {
