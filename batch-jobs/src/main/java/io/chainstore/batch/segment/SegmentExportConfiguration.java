@@ -73,7 +73,7 @@ public class SegmentExportConfiguration {
           jdbc.queryForList(
               "SELECT phone FROM members WHERE id = ?", String.class, member.memberId());
       // A member deleted since the profile was computed is left out of the segment.
-      return phones.isEmpty() ? null : member.withPhone(PhoneMasking.mask(phones.get(0)));
+      return phones.isEmpty() ? null : member.withPhone(Masking.phone(phones.get(0)));
     };
   }
 

@@ -1,5 +1,6 @@
 package io.chainstore.streaming.tags;
 
+import io.chainstore.warehouse.MemberTagNames;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,18 +44,7 @@ public record TagRules(
     implements Serializable {
 
   /** Every tag the rules know. */
-  public static final List<String> NAMES =
-      List.of(
-          "new",
-          "active",
-          "lapsing",
-          "high-value",
-          "omnichannel",
-          "online-only",
-          "store-only",
-          "coupon-sensitive",
-          "referrer",
-          "service-user");
+  public static final List<String> NAMES = MemberTagNames.ALL;
 
   public static TagRules defaults(String zone) {
     return new TagRules(30, 30, 60, new BigDecimal("1000.00"), 2, 1, 90, zone);
