@@ -3,6 +3,7 @@ package io.chainstore.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chainstore.batch.profiles.MemberProfiles;
 import io.chainstore.batch.profiles.MemberProfilesJob;
 import io.chainstore.batch.segment.ExportSegmentMain;
 import io.chainstore.warehouse.ClickHouseClient;
@@ -11,12 +12,20 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +40,7 @@ class BatchJobsIT {
   private static EmbeddedPostgres postgres;
   private static ClickHouseClient clickhouse;
   private static JdbcTemplate jdbc;
+  private static SparkSession spark;
 
   @BeforeAll
   static void start() throws Exception {
@@ -62,10 +72,18 @@ class BatchJobsIT {
     order(4, 2L, "paid", "19.99", "2026-11-26 09:00:00+00");
     order(5, null, "paid", "5.00", "2026-11-26 09:00:00+00");
     clickhouse = SharedClickHouse.migratedDatabase();
+    spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("it")
+            .config("spark.ui.enabled", "false")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
   }
 
   @AfterAll
   static void stop() throws Exception {
+    spark.close();
     postgres.close();
   }
 
@@ -81,22 +99,65 @@ class BatchJobsIT {
   }
 
   @Test
+  void rfmScoresSplitTheBuyersIntoQuintilesAndTiesShareAScore() {
+    // Members 1..100 bought once for i.00, i days before the run; member 101 never bought.
+    List<Row> memberRows = new ArrayList<>();
+    List<Row> orderRows = new ArrayList<>();
+    LocalDate asOf = LocalDate.parse("2026-11-28");
+    for (long i = 1; i <= 101; i++) {
+      memberRows.add(RowFactory.create(i));
+      if (i <= 100) {
+        orderRows.add(
+            RowFactory.create(
+                i, new BigDecimal(i + ".00"), Timestamp.valueOf(asOf.minusDays(i).atTime(12, 0))));
+      }
+    }
+    Dataset<Row> members =
+        spark.createDataFrame(memberRows, new StructType().add("id", DataTypes.LongType));
+    Dataset<Row> orders =
+        spark.createDataFrame(
+            orderRows,
+            new StructType()
+                .add("member_id", DataTypes.LongType)
+                .add("total_amount", DataTypes.createDecimalType(18, 2))
+                .add("paid_at", DataTypes.TimestampType));
+    List<Row> profiles =
+        MemberProfiles.compute(members, orders, asOf).orderBy("member_id").collectAsList();
+    assertThat(profiles).hasSize(101);
+    for (Row p : profiles.subList(0, 100)) {
+      long i = p.getLong(0);
+      int quintile = (int) ((i - 1) / 20) + 1; // 1..20 → 1, 81..100 → 5
+      assertThat(p.getInt(4)).as("recency days of %d", i).isEqualTo((int) i);
+      assertThat(p.getInt(5)).as("r of %d", i).isEqualTo(6 - quintile);
+      assertThat(p.getInt(6)).as("f of %d", i).isEqualTo(1); // all bought once: one tie
+      assertThat(p.getInt(7)).as("m of %d", i).isEqualTo(quintile);
+    }
+    Row never = profiles.get(100);
+    assertThat(never.isNullAt(4)).isTrue();
+    assertThat(List.of(never.getInt(5), never.getInt(6), never.getInt(7))).containsExactly(0, 0, 0);
+  }
+
+  @Test
   void profilesThenSegmentExport() throws Exception {
     MemberProfilesJob.Settings settings =
         new MemberProfilesJob.Settings(
             postgres.getJdbcUrl("postgres", "postgres"), "postgres", "", clickhouse.settings());
-    try (SparkSession spark =
-        SparkSession.builder()
-            .master("local[2]")
-            .appName("it")
-            .config("spark.ui.enabled", "false")
-            .config("spark.sql.session.timeZone", "UTC")
-            .getOrCreate()) {
-      assertThat(MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-27T02:00:00Z")))
-          .isEqualTo(3);
-      // A second run replaces rather than adds.
-      MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-28T02:00:00Z"));
-    }
+    assertThat(MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-27T02:00:00Z")))
+        .isEqualTo(3);
+    // A second run replaces rather than adds.
+    MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-28T02:00:00Z"));
+    List<Map<String, String>> rfm =
+        clickhouse.query(
+            "SELECT recency_days, r_score, f_score, m_score"
+                + " FROM member_profile FINAL ORDER BY member_id");
+    // Both bought last on 11-26, two days before the run; member 1 more often and for more.
+    assertThat(rfm).extracting(r -> r.get("recency_days")).containsExactly("2", "2", null);
+    assertThat(rfm.get(0).get("r_score")).isEqualTo(rfm.get(1).get("r_score"));
+    assertThat(Integer.parseInt(rfm.get(0).get("f_score")))
+        .isGreaterThan(Integer.parseInt(rfm.get(1).get("f_score")));
+    assertThat(Integer.parseInt(rfm.get(0).get("m_score")))
+        .isGreaterThan(Integer.parseInt(rfm.get(1).get("m_score")));
+    assertThat(rfm.get(2)).containsEntry("r_score", "0").containsEntry("f_score", "0");
     List<Map<String, String>> profiles =
         clickhouse.query(
             "SELECT member_id, order_count, total_spend, last_order_date"

@@ -32,7 +32,16 @@ public final class MemberProfilesJob {
   public static final String NAME = "member-profiles";
   static final List<String> COLUMNS =
       List.of(
-          "member_id", "order_count", "total_spend", "last_order_date", "version", "computed_at");
+          "member_id",
+          "order_count",
+          "total_spend",
+          "last_order_date",
+          "recency_days",
+          "r_score",
+          "f_score",
+          "m_score",
+          "version",
+          "computed_at");
   private static final int BATCH_ROWS = 10_000;
 
   private MemberProfilesJob() {}
@@ -86,7 +95,9 @@ public final class MemberProfilesJob {
                 bounds[1] + 1,
                 4,
                 jdbc);
-    Dataset<Row> profiles = MemberProfiles.compute(members, paidOrders).cache();
+    Dataset<Row> profiles =
+        MemberProfiles.compute(members, paidOrders, runStart.atZone(ZoneOffset.UTC).toLocalDate())
+            .cache();
     long count = profiles.count();
     ClickHouseSettings clickhouse = settings.clickhouse();
     long version = runStart.toEpochMilli();
@@ -107,11 +118,15 @@ public final class MemberProfilesJob {
     while (rows.hasNext()) {
       Row row = rows.next();
       Object lastOrderDate = row.isNullAt(3) ? null : row.get(3).toString();
-      List<Object> values = new ArrayList<>(6);
+      List<Object> values = new ArrayList<>(COLUMNS.size());
       values.add(row.getLong(0));
       values.add(row.getLong(1));
       values.add(((BigDecimal) row.getDecimal(2)).toPlainString());
       values.add(lastOrderDate);
+      values.add(row.isNullAt(4) ? null : row.getInt(4));
+      values.add(row.getInt(5));
+      values.add(row.getInt(6));
+      values.add(row.getInt(7));
       values.add(version);
       values.add(computedAt);
       batch.add(values);
