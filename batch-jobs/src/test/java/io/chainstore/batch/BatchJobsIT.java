@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.chainstore.batch.profiles.MemberProfiles;
 import io.chainstore.batch.profiles.MemberProfilesJob;
 import io.chainstore.batch.segment.ExportSegmentMain;
+import io.chainstore.batch.segment.Segment;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -18,8 +19,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import javax.sql.DataSource;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -44,22 +43,8 @@ class BatchJobsIT {
 
   @BeforeAll
   static void start() throws Exception {
-    postgres = EmbeddedPostgres.builder().start();
-    DataSource ds = postgres.getPostgresDatabase();
-    jdbc = new JdbcTemplate(ds);
-    try (Stream<Path> files = Files.list(Path.of(System.getProperty("oltp.migrations")))) {
-      // In version order, as Flyway applies them (V10 after V9, not after V1).
-      for (Path file :
-          files
-              .sorted(
-                  java.util.Comparator.comparingInt(
-                      f ->
-                          Integer.parseInt(
-                              f.getFileName().toString().replaceAll("^V(\\d+)__.*", "$1"))))
-              .toList()) {
-        jdbc.execute(Files.readString(file));
-      }
-    }
+    postgres = OltpDatabase.start();
+    jdbc = new JdbcTemplate(postgres.getPostgresDatabase());
     jdbc.execute("INSERT INTO locations (id, code, name, kind) VALUES (1, 'S1', 'Store', 'store')");
     jdbc.execute(
         "INSERT INTO members (id, name, phone) VALUES"
@@ -192,25 +177,31 @@ class BatchJobsIT {
                   }
                 }));
 
+    Map<String, String> rfm1 = rfm.get(0);
+    Map<String, String> rfm2 = rfm.get(1);
     Path csv = Files.createTempDirectory("segment-").resolve("segment.csv");
+    Segment spenders = Segment.parse("spend >= 19.99");
     JobExecution run =
         ExportSegmentMain.run(
-            postgres.getPostgresDatabase(), clickhouse.settings(), new BigDecimal("19.99"), csv);
+            postgres.getPostgresDatabase(), clickhouse.settings(), spenders, csv, false);
     assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(Files.readAllLines(csv))
         .containsExactly(
-            "member_id,phone,total_spend,order_count,last_order_date",
-            "1,+49*******5678,120.25,2,2026-11-26",
-            "2,+49*******4321,19.99,1,2026-11-26");
+            "member_id,name,phone,total_spend,order_count,last_order_date,rfm,tags",
+            "1,B*** S***,+49*******5678,120.25,2,2026-11-26," + scores(rfm1) + ",",
+            "2,S*** S***,+49*******4321,19.99,1,2026-11-26," + scores(rfm2) + ",");
+    assertThat(Files.readAllLines(csv.resolveSibling("segment.rules.csv")))
+        .containsExactly("rule,members", "spend >= 19.99,2", "all rules: spend >= 19.99,2");
 
     // The repository remembers a completed export: the same segment is not exported twice.
     assertThatThrownBy(
             () ->
                 ExportSegmentMain.run(
-                    postgres.getPostgresDatabase(),
-                    clickhouse.settings(),
-                    new BigDecimal("19.99"),
-                    csv))
+                    postgres.getPostgresDatabase(), clickhouse.settings(), spenders, csv, false))
         .isInstanceOf(JobInstanceAlreadyCompleteException.class);
+  }
+
+  private static String scores(Map<String, String> rfm) {
+    return rfm.get("r_score") + "-" + rfm.get("f_score") + "-" + rfm.get("m_score");
   }
 }

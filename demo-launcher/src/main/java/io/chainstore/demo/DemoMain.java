@@ -117,15 +117,18 @@ public final class DemoMain {
       int spark = stack.runMemberProfiles();
       String profiles = stack.clickhouse().queryValue("SELECT count() FROM member_profile FINAL");
       progress.step("member-profiles exit " + spark + ", " + profiles + " profiles in ClickHouse");
-      Path segment = options.workDir().resolve("segment-spend-100.csv");
-      int export = stack.runExportSegment("100.00", segment);
+      Path segment = options.workDir().resolve("segment-active-spenders.csv");
+      String rules = "tags: active; spend >= 100";
+      int export = stack.runExportSegment(rules, segment);
       long exported = Files.exists(segment) ? Files.readAllLines(segment).size() - 1 : 0;
       progress.step(
           "export-segment exit "
               + export
               + ", "
               + exported
-              + " members with spend >= 100.00 in "
+              + " members of ["
+              + rules
+              + "] in "
               + segment);
       batchOk = spark == 0 && export == 0;
 

@@ -309,11 +309,11 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /** Runs the Spring Batch job export-segment to completion; returns its exit code. */
-  public int runExportSegment(String minSpend, Path output) {
+  public int runExportSegment(String segment, Path output) {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(Modules.java(), "-Xmx512m", "-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.segment.ExportSegmentMain");
-    command.addAll(List.of("--min-spend", minSpend, "--output", output.toString()));
+    command.addAll(List.of("--segment", segment, "--output", output.toString()));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
             "export-segment", command, Map.of(), workDir.resolve("logs/export-segment.log"))

@@ -5,17 +5,21 @@ import org.springframework.batch.item.file.transform.LineAggregator;
 /** RFC 4180 lines: fields with commas, quotes or line breaks are quoted. */
 final class CsvLine implements LineAggregator<SegmentMember> {
 
-  static final String HEADER = "member_id,phone,total_spend,order_count,last_order_date";
+  static final String HEADER =
+      "member_id,name,phone,total_spend,order_count,last_order_date,rfm,tags";
 
   @Override
   public String aggregate(SegmentMember m) {
     return String.join(
         ",",
         Long.toString(m.memberId()),
+        quote(m.name()),
         quote(m.phone()),
         m.totalSpend().toPlainString(),
         Long.toString(m.orderCount()),
-        m.lastOrderDate() == null ? "" : m.lastOrderDate());
+        m.lastOrderDate() == null ? "" : m.lastOrderDate(),
+        m.rfm(),
+        quote(m.tags()));
   }
 
   static String quote(String field) {

@@ -6,11 +6,11 @@ import java.util.Optional;
 
 /** The member profile figures a segment can compare, and the SQL that reads each of them. */
 enum ProfileField {
-  SPEND("spend", "p.total_spend", true, "net spend of the member's paid orders"),
-  ORDERS("orders", "p.order_count", false, "paid orders"),
+  SPEND("spend", "total_spend", true, "net spend of the member's paid orders"),
+  ORDERS("orders", "order_count", false, "paid orders"),
   RECENCY(
       "recency",
-      "if(isNull(p.last_order_date), 100000, today() - assumeNotNull(p.last_order_date))",
+      "if(isNull(last_order_date), 100000, today() - assumeNotNull(last_order_date))",
       false,
       "days since the last paid order (100000 for none)");
 

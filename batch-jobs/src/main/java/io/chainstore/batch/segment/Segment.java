@@ -16,9 +16,7 @@ public record Segment(String text, List<SegmentRule> rules) {
     return SegmentParser.parse(text);
   }
 
-  /**
-   * Every rule at once, in ClickHouse SQL over the profile {@code p} and the array {@code tags}.
-   */
+  /** Every rule at once, in ClickHouse SQL over the profile columns and the array {@code tags}. */
   public String sql() {
     return rules.stream().map(rule -> "(" + rule.sql() + ")").collect(Collectors.joining(" AND "));
   }

@@ -1,8 +1,8 @@
 package io.chainstore.batch.segment;
 
 import io.chainstore.warehouse.ClickHouseClient;
-import java.math.BigDecimal;
-import java.util.List;
+import java.nio.file.Path;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
@@ -12,8 +12,12 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.item.ItemProcessor;
+import org.springframework.batch.item.database.JdbcPagingItemReader;
+import org.springframework.batch.item.database.Order;
+import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.item.file.FlatFileItemWriter;
 import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
+import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,15 +26,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
 /**
- * export-segment: members whose profile has total spend ≥ {@code minSpend} → CSV with masked phone
- * numbers. The job repository lives in PostgreSQL, so a failed run restarts where it stopped and a
- * completed one is not repeated.
+ * export-segment: select the segment's members ({@link SegmentSelection}), export them in member
+ * order with personal data masked, a chunk per transaction, then forget the selection. The job
+ * repository lives in PostgreSQL: a failed or killed run restarts after the last committed chunk
+ * (the file is cut back to it), so each member is in the file exactly once; a completed export is
+ * not repeated.
  */
 @Configuration
 @EnableBatchProcessing
 public class SegmentExportConfiguration {
 
   public static final String JOB_NAME = "export-segment";
+  static final int CHUNK = 500;
 
   @Bean
   JdbcTransactionManager transactionManager(DataSource dataSource) {
@@ -38,43 +45,84 @@ public class SegmentExportConfiguration {
   }
 
   @Bean
-  Job exportSegmentJob(JobRepository jobs, Step exportStep) {
-    return new JobBuilder(JOB_NAME, jobs).start(exportStep).build();
+  Job exportSegmentJob(JobRepository jobs, Step selectStep, Step exportStep, Step forgetStep) {
+    return new JobBuilder(JOB_NAME, jobs)
+        .start(selectStep)
+        .next(exportStep)
+        .next(forgetStep)
+        .build();
+  }
+
+  @Bean
+  Step selectStep(JobRepository jobs, JdbcTransactionManager tx, SegmentSelection selection) {
+    return new StepBuilder("select", jobs).tasklet(selection, tx).build();
+  }
+
+  @Bean
+  @StepScope
+  SegmentSelection selection(
+      ClickHouseClient clickhouse,
+      DataSource dataSource,
+      @Value("#{jobParameters['segment']}") String segment,
+      @Value("#{jobParameters['output']}") String output) {
+    return new SegmentSelection(
+        Segment.parse(segment),
+        new SegmentPopulation(clickhouse),
+        new JdbcTemplate(dataSource),
+        SegmentSelection.countsFileFor(Path.of(output)));
   }
 
   @Bean
   Step exportStep(
       JobRepository jobs,
       JdbcTransactionManager tx,
-      ProfileSegmentReader reader,
-      ItemProcessor<SegmentMember, SegmentMember> maskPhone,
+      JdbcPagingItemReader<SegmentMember> selected,
+      ItemProcessor<SegmentMember, SegmentMember> maskPersonalData,
       FlatFileItemWriter<SegmentMember> writer) {
     return new StepBuilder("export", jobs)
-        .<SegmentMember, SegmentMember>chunk(500, tx)
-        .reader(reader)
-        .processor(maskPhone)
+        .<SegmentMember, SegmentMember>chunk(CHUNK, tx)
+        .reader(selected)
+        .processor(maskPersonalData)
         .writer(writer)
         .build();
   }
 
+  /** The selection with each member's name and phone; a member deleted since is left out. */
   @Bean
   @StepScope
-  ProfileSegmentReader reader(
-      ClickHouseClient clickhouse, @Value("#{jobParameters['minSpend']}") String minSpend) {
-    return new ProfileSegmentReader(clickhouse, new BigDecimal(minSpend), 500);
+  JdbcPagingItemReader<SegmentMember> selected(
+      DataSource dataSource,
+      @Value("#{stepExecution.jobExecution.jobInstance.instanceId}") Long instance) {
+    return new JdbcPagingItemReaderBuilder<SegmentMember>()
+        .name("selected-members")
+        .dataSource(dataSource)
+        .selectClause(
+            "member_id, name, phone, total_spend, order_count, last_order_date, rfm, tags")
+        .fromClause(
+            "(SELECT s.member_id, m.name, m.phone, s.total_spend, s.order_count,"
+                + " s.last_order_date, s.rfm, s.tags FROM batch_segment_member s"
+                + " JOIN members m ON m.id = s.member_id WHERE s.job_instance_id = "
+                + instance
+                + ") AS selected")
+        .sortKeys(Map.of("member_id", Order.ASCENDING))
+        .rowMapper(
+            (rs, row) ->
+                new SegmentMember(
+                    rs.getLong("member_id"),
+                    rs.getString("name"),
+                    rs.getString("phone"),
+                    rs.getBigDecimal("total_spend"),
+                    rs.getLong("order_count"),
+                    rs.getString("last_order_date"),
+                    rs.getString("rfm"),
+                    rs.getString("tags")))
+        .pageSize(CHUNK)
+        .build();
   }
 
-  /** Adds the member's phone from the transactional database, masked by policy. */
   @Bean
-  ItemProcessor<SegmentMember, SegmentMember> maskPhone(DataSource dataSource) {
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    return member -> {
-      List<String> phones =
-          jdbc.queryForList(
-              "SELECT phone FROM members WHERE id = ?", String.class, member.memberId());
-      // A member deleted since the profile was computed is left out of the segment.
-      return phones.isEmpty() ? null : member.withPhone(Masking.phone(phones.get(0)));
-    };
+  ItemProcessor<SegmentMember, SegmentMember> maskPersonalData() {
+    return SegmentMember::masked;
   }
 
   @Bean
@@ -86,6 +134,27 @@ public class SegmentExportConfiguration {
         .headerCallback(w -> w.write(CsvLine.HEADER))
         .lineAggregator(new CsvLine())
         .encoding("UTF-8")
+        .build();
+  }
+
+  /** The selection is only needed until the export completed. */
+  @Bean
+  Step forgetStep(JobRepository jobs, JdbcTransactionManager tx, DataSource dataSource) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return new StepBuilder("forget-selection", jobs)
+        .tasklet(
+            (contribution, chunk) -> {
+              long instance =
+                  chunk
+                      .getStepContext()
+                      .getStepExecution()
+                      .getJobExecution()
+                      .getJobInstance()
+                      .getInstanceId();
+              jdbc.update("DELETE FROM batch_segment_member WHERE job_instance_id = ?", instance);
+              return RepeatStatus.FINISHED;
+            },
+            tx)
         .build();
   }
 }

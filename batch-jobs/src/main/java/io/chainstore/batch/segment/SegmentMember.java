@@ -2,11 +2,30 @@ package io.chainstore.batch.segment;
 
 import java.math.BigDecimal;
 
-/** One member of an exported segment, as written to the file (phone already masked). */
+/**
+ * One member of an exported segment: personal data, the profile figures and the live tags the
+ * selection saw.
+ */
 public record SegmentMember(
-    long memberId, String phone, BigDecimal totalSpend, long orderCount, String lastOrderDate) {
+    long memberId,
+    String name,
+    String phone,
+    BigDecimal totalSpend,
+    long orderCount,
+    String lastOrderDate,
+    String rfm,
+    String tags) {
 
-  public SegmentMember withPhone(String masked) {
-    return new SegmentMember(memberId, masked, totalSpend, orderCount, lastOrderDate);
+  /** The member as the export writes it: name and phone masked ({@link Masking}). */
+  public SegmentMember masked() {
+    return new SegmentMember(
+        memberId,
+        Masking.name(name),
+        Masking.phone(phone),
+        totalSpend,
+        orderCount,
+        lastOrderDate,
+        rfm,
+        tags);
   }
 }

@@ -42,9 +42,9 @@ sealed interface SegmentRule {
     @Override
     public String sql() {
       List<String> parts = new ArrayList<>();
-      add(parts, "p.r_score", recency);
-      add(parts, "p.f_score", frequency);
-      add(parts, "p.m_score", monetary);
+      add(parts, "r_score", recency);
+      add(parts, "f_score", frequency);
+      add(parts, "m_score", monetary);
       return parts.isEmpty() ? "1" : String.join(" AND ", parts);
     }
 

@@ -48,9 +48,19 @@ class MaskingTest {
   void csvQuotesFieldsThatNeedIt() {
     assertThat(CsvLine.quote("a,b")).isEqualTo("\"a,b\"");
     assertThat(CsvLine.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-    assertThat(
-            new CsvLine()
-                .aggregate(new SegmentMember(7, "+49*****6789", new BigDecimal("120.50"), 3, null)))
-        .isEqualTo("7,+49*****6789,120.50,3,");
+    SegmentMember member =
+        new SegmentMember(
+            7,
+            "Li, Na",
+            "+49 151 2345 6789",
+            new BigDecimal("120.50"),
+            3,
+            null,
+            "5-4-3",
+            "active referrer");
+    assertThat(new CsvLine().aggregate(member))
+        .isEqualTo("7,\"Li, Na\",+49 151 2345 6789,120.50,3,,5-4-3,active referrer");
+    assertThat(new CsvLine().aggregate(member.masked()))
+        .isEqualTo("7,L*** N***,+49*******6789,120.50,3,,5-4-3,active referrer");
   }
 }

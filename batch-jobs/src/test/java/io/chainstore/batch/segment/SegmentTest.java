@@ -16,9 +16,9 @@ class SegmentTest {
         .containsExactly("tags: lapsing AND NOT online-only", "rfm >= 4-4-x", "spend >= 200");
     assertThat(segment.rules().get(0).sql())
         .isEqualTo("(has(tags, 'lapsing') AND NOT has(tags, 'online-only'))");
-    assertThat(segment.rules().get(1).sql()).isEqualTo("p.r_score >= 4 AND p.f_score >= 4");
-    assertThat(segment.rules().get(2).sql()).isEqualTo("p.total_spend >= toDecimal64('200', 2)");
-    assertThat(segment.sql()).startsWith("((has(tags, 'lapsing')").contains(") AND (p.r_score");
+    assertThat(segment.rules().get(1).sql()).isEqualTo("r_score >= 4 AND f_score >= 4");
+    assertThat(segment.rules().get(2).sql()).isEqualTo("total_spend >= toDecimal64('200', 2)");
+    assertThat(segment.sql()).startsWith("((has(tags, 'lapsing')").contains(") AND (r_score");
   }
 
   @Test
@@ -34,12 +34,12 @@ class SegmentTest {
   void fieldsCompareWithEveryOperator() {
     for (String operator : new String[] {">=", "<=", "!=", "=", ">", "<"}) {
       assertThat(Segment.parse("orders " + operator + " 3").sql())
-          .isEqualTo("(p.order_count " + operator + " 3)");
+          .isEqualTo("(order_count " + operator + " 3)");
     }
     assertThat(Segment.parse("recency<=30").rules().get(0).sql())
         .contains("today()")
         .endsWith("<= 30");
-    assertThat(Segment.parse("rfm = x-x-5").sql()).isEqualTo("(p.m_score = 5)");
+    assertThat(Segment.parse("rfm = x-x-5").sql()).isEqualTo("(m_score = 5)");
   }
 
   @Test

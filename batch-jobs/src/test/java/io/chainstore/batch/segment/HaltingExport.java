@@ -1,0 +1,63 @@
+package io.chainstore.batch.segment;
+
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.batch.item.ItemProcessor;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * export-segment in a process of its own that dies like kill -9 (no shutdown hooks, nothing
+ * flushed) while masking the {@code halt.at}-th member: {@code <postgres-url> <clickhouse-url>
+ * <clickhouse-database> <segment> <output>}.
+ */
+public final class HaltingExport {
+
+  private HaltingExport() {}
+
+  public static void main(String[] args) throws Exception {
+    PGSimpleDataSource postgres = new PGSimpleDataSource();
+    postgres.setURL(args[0]);
+    ClickHouseSettings clickhouse =
+        ClickHouseSettings.fromOptions(
+            name ->
+                switch (name) {
+                  case "clickhouse-url" -> args[1];
+                  case "clickhouse-database" -> args[2];
+                  default -> null;
+                });
+    ExportSegmentMain.run(
+        postgres, clickhouse, Segment.parse(args[3]), Path.of(args[4]), false, HaltMidChunk.class);
+    System.exit(3); // not reached when the halt comes
+  }
+
+  @Configuration
+  static class HaltMidChunk {
+    @Bean
+    static BeanPostProcessor haltWhileMasking() {
+      int haltAt = Integer.getInteger("halt.at");
+      return new BeanPostProcessor() {
+        @Override
+        @SuppressWarnings("unchecked")
+        public Object postProcessAfterInitialization(Object bean, String name) {
+          if (!name.equals("maskPersonalData")) {
+            return bean;
+          }
+          ItemProcessor<SegmentMember, SegmentMember> masking =
+              (ItemProcessor<SegmentMember, SegmentMember>) bean;
+          AtomicInteger seen = new AtomicInteger();
+          return (ItemProcessor<SegmentMember, SegmentMember>)
+              member -> {
+                if (seen.incrementAndGet() == haltAt) {
+                  Runtime.getRuntime().halt(137);
+                }
+                return masking.process(member);
+              };
+        }
+      };
+    }
+  }
+}
