@@ -1,8 +1,22 @@
--- RFM for segments, from member-profiles: days since the last paid order (as of the run's UTC
--- date) and the recency, frequency and monetary scores, 1 to 5 (5 best) by quintile among the
--- members who bought; 0 for members who never did.
+-- RFM and lifetime value for segments, from member-profiles: days since the last paid order (as
+-- of the run's UTC date); the recency, frequency and monetary scores, 1 to 5 (5 best) by quintile
+-- among the members who bought, 0 for members who never did; the expected net spend of the next
+-- 52 weeks (BG/NBD + Gamma-Gamma, fitted in the run; NULL without purchases or a fit).
 ALTER TABLE member_profile
     ADD COLUMN recency_days Nullable(Int32) AFTER last_order_date,
     ADD COLUMN r_score UInt8 AFTER recency_days,
     ADD COLUMN f_score UInt8 AFTER r_score,
-    ADD COLUMN m_score UInt8 AFTER f_score;
+    ADD COLUMN m_score UInt8 AFTER f_score,
+    ADD COLUMN clv Nullable(Decimal(18, 2)) AFTER m_score;
+
+-- One row per member-profiles run: what it wrote and the fitted models' parameters (JSON), so a
+-- profile's figures can be traced to the model that made them (join on version).
+CREATE TABLE IF NOT EXISTS member_profile_run
+(
+    version     UInt64,
+    computed_at DateTime('UTC'),
+    members     UInt64,
+    models      String
+)
+ENGINE = ReplacingMergeTree(version)
+ORDER BY version;

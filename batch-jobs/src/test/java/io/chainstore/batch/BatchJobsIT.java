@@ -14,8 +14,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +109,10 @@ class BatchJobsIT {
                 .add("total_amount", DataTypes.createDecimalType(18, 2))
                 .add("paid_at", DataTypes.TimestampType));
     List<Row> profiles =
-        MemberProfiles.compute(members, orders, asOf).orderBy("member_id").collectAsList();
+        MemberProfiles.compute(members, orders, asOf.atStartOfDay().toInstant(ZoneOffset.UTC))
+            .rows()
+            .orderBy("member_id")
+            .collectAsList();
     assertThat(profiles).hasSize(101);
     for (Row p : profiles.subList(0, 100)) {
       long i = p.getLong(0);
@@ -123,6 +128,52 @@ class BatchJobsIT {
   }
 
   @Test
+  void lifetimeValueIsFittedOnTheDataAndFavoursTheMemberWhoStillBuys() {
+    // Twins 2j-1 and 2j: the same number of orders, spacing and amounts; 2j-1 bought last a week
+    // ago, 2j thirty weeks ago. Members 301..310 never bought.
+    Instant runAt = Instant.parse("2026-11-28T02:00:00Z");
+    List<Row> memberRows = new ArrayList<>();
+    List<Row> orderRows = new ArrayList<>();
+    for (long i = 1; i <= 310; i++) {
+      memberRows.add(RowFactory.create(i));
+      if (i > 300) {
+        continue;
+      }
+      long j = (i + 1) / 2;
+      long orders = 2 + j % 8;
+      long spacingWeeks = 1 + j % 4;
+      long lastWeeksAgo = i % 2 == 1 ? 1 : 30;
+      for (long k = 0; k < orders; k++) {
+        Instant paid = runAt.minus(Duration.ofDays(7 * (lastWeeksAgo + k * spacingWeeks)));
+        orderRows.add(
+            RowFactory.create(
+                i, new BigDecimal((20 + (j % 5) * 10) + ".00"), Timestamp.from(paid)));
+      }
+    }
+    MemberProfiles.Profiles computed =
+        MemberProfiles.compute(
+            spark.createDataFrame(memberRows, new StructType().add("id", DataTypes.LongType)),
+            spark.createDataFrame(
+                orderRows,
+                new StructType()
+                    .add("member_id", DataTypes.LongType)
+                    .add("total_amount", DataTypes.createDecimalType(18, 2))
+                    .add("paid_at", DataTypes.TimestampType)),
+            runAt);
+    assertThat(computed.lifetime()).isPresent();
+    assertThat(computed.lifetime().get().histories()).isEqualTo(300);
+    assertThat(computed.lifetime().get().json()).contains("\"bgnbd\":{\"r\":");
+    List<Row> rows = computed.rows().orderBy("member_id").collectAsList();
+    for (int j = 1; j <= 150; j++) {
+      BigDecimal recent = rows.get(2 * j - 2).getDecimal(8);
+      BigDecimal lapsed = rows.get(2 * j - 1).getDecimal(8);
+      assertThat(recent).as("clv of %d", 2 * j - 1).isPositive().isGreaterThan(lapsed);
+      assertThat(lapsed).as("clv of %d", 2 * j).isNotNegative();
+    }
+    assertThat(rows.subList(300, 310)).allSatisfy(r -> assertThat(r.isNullAt(8)).isTrue());
+  }
+
+  @Test
   void profilesThenSegmentExport() throws Exception {
     MemberProfilesJob.Settings settings =
         new MemberProfilesJob.Settings(
@@ -131,6 +182,13 @@ class BatchJobsIT {
         .isEqualTo(3);
     // A second run replaces rather than adds.
     MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-28T02:00:00Z"));
+    // Two buyers are too few to fit lifetime values: none, and the runs say so.
+    assertThat(clickhouse.queryValue("SELECT countIf(isNotNull(clv)) FROM member_profile FINAL"))
+        .isEqualTo("0");
+    assertThat(clickhouse.query("SELECT members, models FROM member_profile_run ORDER BY version"))
+        .hasSize(2)
+        .allSatisfy(
+            run -> assertThat(run).containsEntry("members", "3").containsEntry("models", "{}"));
     List<Map<String, String>> rfm =
         clickhouse.query(
             "SELECT recency_days, r_score, f_score, m_score"

@@ -7,6 +7,7 @@ public final class WarehouseTables {
   public static final String STORE_KPI = "store_kpi";
   public static final String SKU_SALES = "sku_sales";
   public static final String MEMBER_PROFILE = "member_profile";
+  public static final String MEMBER_PROFILE_RUN = "member_profile_run";
   public static final String SCHEMA_MIGRATIONS = "schema_migrations";
 
   /** The columns of {@link #STORE_KPI}, in the order writers send them. */

@@ -1,6 +1,7 @@
 package io.chainstore.batch.profiles;
 
 import io.chainstore.batch.BatchOptions;
+import io.chainstore.batch.clv.LifetimeValues;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import io.chainstore.warehouse.WarehouseTables;
@@ -40,6 +41,7 @@ public final class MemberProfilesJob {
           "r_score",
           "f_score",
           "m_score",
+          "clv",
           "version",
           "computed_at");
   private static final int BATCH_ROWS = 10_000;
@@ -95,9 +97,8 @@ public final class MemberProfilesJob {
                 bounds[1] + 1,
                 4,
                 jdbc);
-    Dataset<Row> profiles =
-        MemberProfiles.compute(members, paidOrders, runStart.atZone(ZoneOffset.UTC).toLocalDate())
-            .cache();
+    MemberProfiles.Profiles computed = MemberProfiles.compute(members, paidOrders, runStart);
+    Dataset<Row> profiles = computed.rows().cache();
     long count = profiles.count();
     ClickHouseSettings clickhouse = settings.clickhouse();
     long version = runStart.toEpochMilli();
@@ -108,6 +109,16 @@ public final class MemberProfilesJob {
     profiles.foreachPartition(
         (ForeachPartitionFunction<Row>) rows -> write(clickhouse, rows, version, computedAt));
     profiles.unpersist();
+    new ClickHouseClient(clickhouse)
+        .insert(
+            WarehouseTables.MEMBER_PROFILE_RUN,
+            List.of("version", "computed_at", "members", "models"),
+            List.of(
+                List.of(
+                    version,
+                    computedAt,
+                    count,
+                    computed.lifetime().map(LifetimeValues.Fitted::json).orElse("{}"))));
     return count;
   }
 
@@ -127,6 +138,7 @@ public final class MemberProfilesJob {
       values.add(row.getInt(5));
       values.add(row.getInt(6));
       values.add(row.getInt(7));
+      values.add(row.isNullAt(8) ? null : ((BigDecimal) row.getDecimal(8)).toPlainString());
       values.add(version);
       values.add(computedAt);
       batch.add(values);

@@ -8,6 +8,11 @@ import java.util.Optional;
 enum ProfileField {
   SPEND("spend", "total_spend", true, "net spend of the member's paid orders"),
   ORDERS("orders", "order_count", false, "paid orders"),
+  CLV(
+      "clv",
+      "ifNull(clv, toDecimal64(0, 2))",
+      true,
+      "expected net spend of the next 52 weeks (0 where the profiles have none)"),
   RECENCY(
       "recency",
       "if(isNull(last_order_date), 100000, today() - assumeNotNull(last_order_date))",

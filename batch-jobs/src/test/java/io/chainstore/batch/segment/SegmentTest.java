@@ -40,6 +40,8 @@ class SegmentTest {
         .contains("today()")
         .endsWith("<= 30");
     assertThat(Segment.parse("rfm = x-x-5").sql()).isEqualTo("(m_score = 5)");
+    assertThat(Segment.parse("clv >= 200.50").sql())
+        .isEqualTo("(ifNull(clv, toDecimal64(0, 2)) >= toDecimal64('200.50', 2))");
   }
 
   @Test
@@ -56,7 +58,9 @@ class SegmentTest {
     assertError("spend >= 1.234", 10, "expected a number after spend >=");
     assertError("orders > 2.5", 10, "orders counts whole paid orders; no decimals");
     assertError(
-        "clv >= 200", 1, "unknown rule 'clv'; a rule starts with tags:, rfm or a field: spend");
+        "age >= 30",
+        1,
+        "unknown rule 'age'; a rule starts with tags:, rfm or a field: spend, orders, clv");
     assertError(
         "spend >= 200 orders > 2", 14, "expected ';' between rules or the end, found 'orders'");
     assertError("spend >= 200; ; orders > 1", 15, "expected a rule");
