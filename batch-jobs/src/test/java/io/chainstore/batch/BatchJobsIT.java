@@ -3,6 +3,7 @@ package io.chainstore.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chainstore.batch.profiles.MemberPreferences;
 import io.chainstore.batch.profiles.MemberProfiles;
 import io.chainstore.batch.profiles.MemberProfilesJob;
 import io.chainstore.batch.segment.ExportSegmentMain;
@@ -174,6 +175,68 @@ class BatchJobsIT {
   }
 
   @Test
+  void preferencesAreWhereAndWhatAMemberSpentMost() {
+    StructType orderType =
+        new StructType()
+            .add("id", DataTypes.LongType)
+            .add("member_id", DataTypes.LongType)
+            .add("store_id", DataTypes.LongType)
+            .add("channel", DataTypes.StringType)
+            .add("net_amount", DataTypes.createDecimalType(18, 2))
+            .add("subtotal", DataTypes.createDecimalType(18, 2))
+            .add("discount", DataTypes.createDecimalType(18, 2));
+    Dataset<Row> orders =
+        spark.createDataFrame(
+            List.of(
+                order(1, 7, 3, "pos", "30.00", "40.00", "10.00"),
+                order(2, 7, 2, "online", "50.00", "50.00", "0.00"),
+                order(3, 7, 3, "pickup", "25.00", "30.00", "5.00"),
+                order(4, 8, 5, "pos", "10.00", "10.00", "0.00"),
+                order(5, 8, 4, "pos", "10.00", "10.00", "0.00")),
+            orderType);
+    Dataset<Row> lines =
+        spark.createDataFrame(
+            List.of(
+                RowFactory.create(1L, "toys", new BigDecimal("30.00")),
+                RowFactory.create(2L, "books", new BigDecimal("20.00")),
+                RowFactory.create(2L, "garden", new BigDecimal("30.00")),
+                RowFactory.create(3L, "books", new BigDecimal("25.00")),
+                RowFactory.create(4L, "toys", new BigDecimal("10.00")),
+                RowFactory.create(5L, "books", new BigDecimal("10.00"))),
+            new StructType()
+                .add("order_id", DataTypes.LongType)
+                .add("category", DataTypes.StringType)
+                .add("net_amount", DataTypes.createDecimalType(18, 2)));
+    List<Row> rows = MemberPreferences.compute(orders, lines).orderBy("member_id").collectAsList();
+    Row member7 = rows.get(0);
+    // Store 3: 55.00 against 50.00 online; books 45.00 against garden 30.00 and toys 30.00.
+    assertThat(member7.<Long>getAs("preferred_store_id")).isEqualTo(3L);
+    assertThat(member7.<String>getAs("preferred_category")).isEqualTo("books");
+    assertThat(member7.<BigDecimal>getAs("online_share")).isEqualByComparingTo("0.4762"); // 50/105
+    assertThat(member7.<BigDecimal>getAs("pos_share")).isEqualByComparingTo("0.2857");
+    assertThat(member7.<BigDecimal>getAs("pickup_share")).isEqualByComparingTo("0.2381");
+    assertThat(member7.<BigDecimal>getAs("discount_share"))
+        .isEqualByComparingTo("0.1250"); // 15/120
+    Row member8 = rows.get(1);
+    // Ties: the lower store id, the first category by name.
+    assertThat(member8.<Long>getAs("preferred_store_id")).isEqualTo(4L);
+    assertThat(member8.<String>getAs("preferred_category")).isEqualTo("books");
+    assertThat(member8.<BigDecimal>getAs("pos_share")).isEqualByComparingTo("1");
+  }
+
+  private static Row order(
+      long id, long member, long store, String channel, String net, String gross, String off) {
+    return RowFactory.create(
+        id,
+        member,
+        store,
+        channel,
+        new BigDecimal(net),
+        new BigDecimal(gross),
+        new BigDecimal(off));
+  }
+
+  @Test
   void profilesThenSegmentExport() throws Exception {
     MemberProfilesJob.Settings settings =
         new MemberProfilesJob.Settings(
@@ -189,6 +252,19 @@ class BatchJobsIT {
         .hasSize(2)
         .allSatisfy(
             run -> assertThat(run).containsEntry("members", "3").containsEntry("models", "{}"));
+    assertThat(
+            clickhouse.query(
+                "SELECT preferred_store_id, preferred_category, online_share, pos_share,"
+                    + " pickup_share, discount_share FROM member_profile FINAL WHERE member_id = 1"))
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p)
+                    .containsEntry("preferred_store_id", "1")
+                    .containsEntry("preferred_category", null) // its orders have no lines
+                    .containsEntry("online_share", "0.0000")
+                    .containsEntry("pos_share", "1.0000")
+                    .containsEntry("discount_share", "0.0000"));
     List<Map<String, String>> rfm =
         clickhouse.query(
             "SELECT recency_days, r_score, f_score, m_score"

@@ -31,6 +31,8 @@ import org.apache.spark.sql.SparkSession;
 public final class MemberProfilesJob {
 
   public static final String NAME = "member-profiles";
+
+  /** What is written per member, in the order of the profile rows' fields (then the run's). */
   static final List<String> COLUMNS =
       List.of(
           "member_id",
@@ -42,8 +44,15 @@ public final class MemberProfilesJob {
           "f_score",
           "m_score",
           "clv",
+          "preferred_store_id",
+          "preferred_category",
+          "online_share",
+          "pos_share",
+          "pickup_share",
+          "discount_share",
           "version",
           "computed_at");
+
   private static final int BATCH_ROWS = 10_000;
 
   private MemberProfilesJob() {}
@@ -90,15 +99,38 @@ public final class MemberProfilesJob {
             .read()
             .jdbc(
                 settings.postgresUrl(),
-                "(SELECT id, member_id, net_amount AS total_amount, paid_at FROM sales_orders"
-                    + " WHERE member_id IS NOT NULL) AS o",
+                "(SELECT s.id, s.member_id, s.store_id, s.channel, s.net_amount AS total_amount,"
+                    + " s.paid_at, coalesce(x.subtotal_amount, x.total_amount) AS subtotal,"
+                    + " x.member_discount + x.coupon_discount + x.points_discount AS discount"
+                    + " FROM sales_orders s JOIN orders x ON x.id = s.id"
+                    + " WHERE s.member_id IS NOT NULL) AS o",
                 "id",
                 bounds[0],
                 bounds[1] + 1,
                 4,
                 jdbc);
+    Dataset<Row> saleLines =
+        spark
+            .read()
+            .jdbc(
+                settings.postgresUrl(),
+                "(SELECT l.order_id, p.category, l.net_amount FROM sales_lines l"
+                    + " JOIN skus k ON k.id = l.sku_id JOIN products p ON p.id = k.product_id) AS l",
+                "order_id",
+                bounds[0],
+                bounds[1] + 1,
+                4,
+                jdbc);
     MemberProfiles.Profiles computed = MemberProfiles.compute(members, paidOrders, runStart);
-    Dataset<Row> profiles = computed.rows().cache();
+    Dataset<Row> preferences =
+        MemberPreferences.compute(
+            paidOrders.withColumnRenamed("total_amount", "net_amount"), saleLines);
+    Dataset<Row> profiles =
+        computed
+            .rows()
+            .join(preferences, "member_id", "left")
+            .selectExpr(COLUMNS.subList(0, COLUMNS.size() - 2).toArray(String[]::new))
+            .cache();
     long count = profiles.count();
     ClickHouseSettings clickhouse = settings.clickhouse();
     long version = runStart.toEpochMilli();
@@ -128,17 +160,10 @@ public final class MemberProfilesJob {
     List<List<Object>> batch = new ArrayList<>(BATCH_ROWS);
     while (rows.hasNext()) {
       Row row = rows.next();
-      Object lastOrderDate = row.isNullAt(3) ? null : row.get(3).toString();
       List<Object> values = new ArrayList<>(COLUMNS.size());
-      values.add(row.getLong(0));
-      values.add(row.getLong(1));
-      values.add(((BigDecimal) row.getDecimal(2)).toPlainString());
-      values.add(lastOrderDate);
-      values.add(row.isNullAt(4) ? null : row.getInt(4));
-      values.add(row.getInt(5));
-      values.add(row.getInt(6));
-      values.add(row.getInt(7));
-      values.add(row.isNullAt(8) ? null : ((BigDecimal) row.getDecimal(8)).toPlainString());
+      for (int i = 0; i < row.size(); i++) {
+        values.add(value(row.get(i)));
+      }
       values.add(version);
       values.add(computedAt);
       batch.add(values);
@@ -148,6 +173,14 @@ public final class MemberProfilesJob {
       }
     }
     client.insert(WarehouseTables.MEMBER_PROFILE, COLUMNS, batch);
+  }
+
+  /** A Spark value as ClickHouse's text format reads it (decimals plain, dates ISO). */
+  private static Object value(Object value) {
+    if (value instanceof BigDecimal decimal) {
+      return decimal.toPlainString();
+    }
+    return value == null ? null : value.toString();
   }
 
   private static long[] orderIdBounds(Settings settings) throws SQLException {
