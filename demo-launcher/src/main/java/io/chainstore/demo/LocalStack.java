@@ -302,6 +302,7 @@ public final class LocalStack implements AutoCloseable {
     command.addAll(Arrays.asList(Modules.sparkJvmFlags().split("\\s+")));
     command.addAll(List.of("-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.profiles.MemberProfilesJob");
+    command.addAll(List.of("--model-dir", workDir.resolve("models").toString()));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
             "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"))

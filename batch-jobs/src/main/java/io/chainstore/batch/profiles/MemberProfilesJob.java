@@ -1,27 +1,35 @@
 package io.chainstore.batch.profiles;
 
+import static org.apache.spark.sql.functions.lit;
+
 import io.chainstore.batch.BatchOptions;
 import io.chainstore.batch.clv.LifetimeValues;
+import io.chainstore.batch.propensity.CouponPropensity;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import io.chainstore.warehouse.WarehouseTables;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.spark.api.java.function.ForeachPartitionFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * member-profiles: reads members and paid orders from PostgreSQL, computes {@link MemberProfiles}
@@ -50,6 +58,7 @@ public final class MemberProfilesJob {
           "pos_share",
           "pickup_share",
           "discount_share",
+          "coupon_propensity",
           "version",
           "computed_at");
 
@@ -62,7 +71,8 @@ public final class MemberProfilesJob {
       String postgresUrl,
       String postgresUser,
       String postgresPassword,
-      ClickHouseSettings clickhouse) {}
+      ClickHouseSettings clickhouse,
+      Path modelDir) {}
 
   public static void main(String[] argv) throws Exception {
     BatchOptions options = new BatchOptions(argv, System.getenv());
@@ -71,7 +81,8 @@ public final class MemberProfilesJob {
             options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"),
             options.get("postgres-user", "postgres"),
             options.get("postgres-password", ""),
-            ClickHouseSettings.fromOptions(name -> options.get(name, null)));
+            ClickHouseSettings.fromOptions(name -> options.get(name, null)),
+            Path.of(options.get("model-dir", "member-profiles-models")).toAbsolutePath());
     SparkSession.Builder builder =
         SparkSession.builder().appName(NAME).config("spark.sql.session.timeZone", "UTC");
     if (System.getProperty("spark.master") == null) {
@@ -85,7 +96,7 @@ public final class MemberProfilesJob {
 
   /** Computes and writes all profiles; returns how many were written. */
   public static long run(SparkSession spark, Settings settings, Instant runStart)
-      throws SQLException {
+      throws SQLException, IOException {
     Properties jdbc = new Properties();
     jdbc.setProperty("user", settings.postgresUser());
     jdbc.setProperty("password", settings.postgresPassword());
@@ -121,16 +132,30 @@ public final class MemberProfilesJob {
                 bounds[1] + 1,
                 4,
                 jdbc);
+    Dataset<Row> coupons =
+        spark
+            .read()
+            .jdbc(
+                settings.postgresUrl(),
+                "(SELECT member_id, status = 'redeemed' AS redeemed FROM coupons"
+                    + " WHERE status = 'redeemed' OR issued_at < '"
+                    + runStart.minus(Duration.ofDays(CouponPropensity.OUTCOME_DAYS))
+                    + "'::timestamptz) AS c",
+                jdbc);
     MemberProfiles.Profiles computed = MemberProfiles.compute(members, paidOrders, runStart);
     Dataset<Row> preferences =
         MemberPreferences.compute(
             paidOrders.withColumnRenamed("total_amount", "net_amount"), saleLines);
+    Dataset<Row> described = computed.rows().join(preferences, "member_id", "left").cache();
+    Optional<CouponPropensity.Trained> propensity = CouponPropensity.train(coupons, described);
+    Dataset<Row> scored =
+        propensity
+            .map(trained -> CouponPropensity.score(trained, described))
+            .orElse(
+                described.withColumn(
+                    "coupon_propensity", lit(null).cast(DataTypes.createDecimalType(9, 4))));
     Dataset<Row> profiles =
-        computed
-            .rows()
-            .join(preferences, "member_id", "left")
-            .selectExpr(COLUMNS.subList(0, COLUMNS.size() - 2).toArray(String[]::new))
-            .cache();
+        scored.selectExpr(COLUMNS.subList(0, COLUMNS.size() - 2).toArray(String[]::new)).cache();
     long count = profiles.count();
     ClickHouseSettings clickhouse = settings.clickhouse();
     long version = runStart.toEpochMilli();
@@ -141,6 +166,12 @@ public final class MemberProfilesJob {
     profiles.foreachPartition(
         (ForeachPartitionFunction<Row>) rows -> write(clickhouse, rows, version, computedAt));
     profiles.unpersist();
+    described.unpersist();
+    String propensityJson = "{}";
+    if (propensity.isPresent()) {
+      Path saved = CouponPropensity.save(propensity.get(), settings.modelDir(), version);
+      propensityJson = propensity.get().json().replaceFirst("\\{", "{\"path\":\"" + saved + "\",");
+    }
     new ClickHouseClient(clickhouse)
         .insert(
             WarehouseTables.MEMBER_PROFILE_RUN,
@@ -150,7 +181,11 @@ public final class MemberProfilesJob {
                     version,
                     computedAt,
                     count,
-                    computed.lifetime().map(LifetimeValues.Fitted::json).orElse("{}"))));
+                    "{\"lifetime_value\":"
+                        + computed.lifetime().map(LifetimeValues.Fitted::json).orElse("{}")
+                        + ",\"coupon_propensity\":"
+                        + propensityJson
+                        + "}")));
     return count;
   }
 
