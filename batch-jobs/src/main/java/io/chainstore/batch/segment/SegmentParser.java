@@ -14,7 +14,7 @@ final class SegmentParser {
 
   private static final List<String> OPERATORS = List.of(">=", "<=", "!=", "=", ">", "<");
   private static final Pattern RFM = Pattern.compile("([1-5xX])-([1-5xX])-([1-5xX])");
-  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]{1,2})?");
+  private static final Pattern NUMBER = Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
 
   private final String text;
   private final List<Token> tokens;
@@ -97,9 +97,13 @@ final class SegmentParser {
             "expected a number after " + field.word + " " + operator + ", found " + value.shown());
       }
       BigDecimal number = new BigDecimal(value.text());
-      if (!field.money && number.scale() > 0) {
+      if (field.decimals == 0 && number.scale() > 0) {
         throw new SegmentSyntaxException(
             value.position(), field.word + " counts whole " + field.meaning + "; no decimals");
+      }
+      if (number.scale() > field.decimals) {
+        throw new SegmentSyntaxException(
+            value.position(), field.word + " has at most " + field.decimals + " decimals");
       }
       rule = new SegmentRule.Compare(field, operator, number, textFrom(first));
     }

@@ -26,8 +26,8 @@ sealed interface SegmentRule {
     @Override
     public String sql() {
       String literal =
-          field.money
-              ? "toDecimal64('" + value.toPlainString() + "', 2)"
+          field.decimals > 0
+              ? "toDecimal64('" + value.toPlainString() + "', " + field.decimals + ")"
               : value.toBigIntegerExact().toString();
       return field.sql + " " + operator + " " + literal;
     }

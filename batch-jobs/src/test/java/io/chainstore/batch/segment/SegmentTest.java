@@ -40,6 +40,10 @@ class SegmentTest {
         .contains("today()")
         .endsWith("<= 30");
     assertThat(Segment.parse("rfm = x-x-5").sql()).isEqualTo("(m_score = 5)");
+    assertThat(Segment.parse("propensity >= 0.6; discount-share > 0.1").sql())
+        .isEqualTo(
+            "(ifNull(coupon_propensity, toDecimal64(0, 4)) >= toDecimal64('0.6', 4)) AND"
+                + " (ifNull(discount_share, toDecimal64(0, 4)) > toDecimal64('0.1', 4))");
     assertThat(Segment.parse("clv >= 200.50").sql())
         .isEqualTo("(ifNull(clv, toDecimal64(0, 2)) >= toDecimal64('200.50', 2))");
   }
@@ -55,7 +59,8 @@ class SegmentTest {
     assertError("rfm >= 4-6-x", 8, "expected an RFM pattern such as 4-4-x");
     assertError("rfm 4-4-x", 5, "expected a comparison (>= <= != = > <), found '4-4-x'");
     assertError("spend >= lots", 10, "expected a number after spend >=, found 'lots'");
-    assertError("spend >= 1.234", 10, "expected a number after spend >=");
+    assertError("spend >= 1.234", 10, "spend has at most 2 decimals");
+    assertError("spend >= 1e3", 10, "expected a number after spend >=");
     assertError("orders > 2.5", 10, "orders counts whole paid orders; no decimals");
     assertError(
         "age >= 30",
