@@ -6,24 +6,17 @@ import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.explore.JobExplorer;
 import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Runs export-segment: {@code --segment "tags: lapsing; spend >= 100"} (or {@code --segment-file
@@ -97,7 +90,7 @@ public final class ExportSegmentMain {
       boolean resumeCrashed,
       Class<?>... extras)
       throws Exception {
-    createTablesIfMissing(dataSource);
+    JobRuns.createTablesIfMissing(dataSource);
     try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
       context.registerBean("dataSource", DataSource.class, () -> dataSource);
       context.registerBean(ClickHouseClient.class, () -> new ClickHouseClient(clickhouse));
@@ -111,68 +104,11 @@ public final class ExportSegmentMain {
               .addString("segment", segment.text().strip())
               .addString("output", output.toString())
               .toJobParameters();
-      endCrashedRun(
-          context.getBean(JobRepository.class),
-          context.getBean(JobExplorer.class),
-          parameters,
-          resumeCrashed);
+      JobRuns.endCrashedRun(
+          context, SegmentExportConfiguration.JOB_NAME, parameters, resumeCrashed);
       return context
           .getBean(JobLauncher.class)
           .run(context.getBean("exportSegmentJob", Job.class), parameters);
     }
-  }
-
-  /**
-   * A run that is still marked as running: with {@code resumeCrashed}, marks it and its running
-   * step as failed so it can be restarted; else refuses, because it may really be running.
-   */
-  private static void endCrashedRun(
-      JobRepository repository,
-      JobExplorer explorer,
-      JobParameters parameters,
-      boolean resumeCrashed) {
-    JobExecution last =
-        repository.getLastJobExecution(SegmentExportConfiguration.JOB_NAME, parameters);
-    if (last == null || !last.isRunning()) {
-      return;
-    }
-    if (!resumeCrashed) {
-      throw new IllegalStateException(
-          "an export of this segment to this file is marked as running since "
-              + last.getStartTime()
-              + "; if its process is gone, run again with --resume-crashed true");
-    }
-    JobExecution crashed = explorer.getJobExecution(last.getId());
-    LocalDateTime now = LocalDateTime.now();
-    ExitStatus exit = ExitStatus.FAILED.addExitDescription("process gone; ended by a restart");
-    for (StepExecution step : crashed.getStepExecutions()) {
-      if (step.getStatus().isRunning()) {
-        step.setStatus(BatchStatus.FAILED);
-        step.setExitStatus(exit);
-        step.setEndTime(now);
-        repository.update(step);
-      }
-    }
-    crashed.setStatus(BatchStatus.FAILED);
-    crashed.setExitStatus(exit);
-    crashed.setEndTime(now);
-    repository.update(crashed);
-  }
-
-  private static void createTablesIfMissing(DataSource dataSource) {
-    Integer tables =
-        new JdbcTemplate(dataSource)
-            .queryForObject(
-                "SELECT count(*) FROM information_schema.tables"
-                    + " WHERE table_name = 'batch_job_instance'",
-                Integer.class);
-    if (tables != null && tables == 0) {
-      new ResourceDatabasePopulator(
-              new ClassPathResource("org/springframework/batch/core/schema-postgresql.sql"))
-          .execute(dataSource);
-    }
-    new ResourceDatabasePopulator(
-            new ClassPathResource("io/chainstore/batch/segment/segment-schema.sql"))
-        .execute(dataSource);
   }
 }

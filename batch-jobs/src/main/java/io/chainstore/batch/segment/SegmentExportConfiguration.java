@@ -17,7 +17,6 @@ import org.springframework.batch.item.database.Order;
 import org.springframework.batch.item.database.builder.JdbcPagingItemReaderBuilder;
 import org.springframework.batch.item.file.FlatFileItemWriter;
 import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
-import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -137,24 +136,8 @@ public class SegmentExportConfiguration {
         .build();
   }
 
-  /** The selection is only needed until the export completed. */
   @Bean
   Step forgetStep(JobRepository jobs, JdbcTransactionManager tx, DataSource dataSource) {
-    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-    return new StepBuilder("forget-selection", jobs)
-        .tasklet(
-            (contribution, chunk) -> {
-              long instance =
-                  chunk
-                      .getStepContext()
-                      .getStepExecution()
-                      .getJobExecution()
-                      .getJobInstance()
-                      .getInstanceId();
-              jdbc.update("DELETE FROM batch_segment_member WHERE job_instance_id = ?", instance);
-              return RepeatStatus.FINISHED;
-            },
-            tx)
-        .build();
+    return SegmentSelection.forgetStep(jobs, tx, dataSource);
   }
 }

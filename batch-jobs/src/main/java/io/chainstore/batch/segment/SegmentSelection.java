@@ -10,17 +10,22 @@ import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.springframework.batch.core.Step;
 import org.springframework.batch.core.StepContribution;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The first step of export-segment: selects the segment's members in ClickHouse and keeps them in
  * PostgreSQL for the export step, all in the step's transaction (a failed attempt leaves nothing
  * and the restart selects again); writes how many members each rule selects on its own and the
- * whole segment to {@code <output>.rules.csv}.
+ * whole segment to a counts file when there is one.
  */
 class SegmentSelection implements Tasklet {
 
@@ -80,7 +85,9 @@ class SegmentSelection implements Tasklet {
       contribution.incrementWriteCount(rows.size());
       after = Long.parseLong(page.get(page.size() - 1).get("member_id"));
     }
-    writeCounts(selected);
+    if (countsFile != null) {
+      writeCounts(selected);
+    }
     return RepeatStatus.FINISHED;
   }
 
@@ -99,5 +106,25 @@ class SegmentSelection implements Tasklet {
     String name = output.getFileName().toString();
     String base = name.endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     return output.resolveSibling(base + ".rules.csv");
+  }
+
+  /** The last step of a segment job: the selection is only needed until the job completed. */
+  static Step forgetStep(JobRepository jobs, PlatformTransactionManager tx, DataSource dataSource) {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    return new StepBuilder("forget-selection", jobs)
+        .tasklet(
+            (contribution, chunk) -> {
+              long instance =
+                  chunk
+                      .getStepContext()
+                      .getStepExecution()
+                      .getJobExecution()
+                      .getJobInstance()
+                      .getInstanceId();
+              jdbc.update("DELETE FROM batch_segment_member WHERE job_instance_id = ?", instance);
+              return RepeatStatus.FINISHED;
+            },
+            tx)
+        .build();
   }
 }

@@ -1,0 +1,144 @@
+package io.chainstore.batch.segment;
+
+import io.chainstore.batch.BatchOptions;
+import io.chainstore.batch.segment.TargetCouponsConfiguration.ServiceAccess;
+import io.chainstore.warehouse.ClickHouseClient;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.Job;
+import org.springframework.batch.core.JobExecution;
+import org.springframework.batch.core.JobParameters;
+import org.springframework.batch.core.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobLauncher;
+import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
+import org.springframework.context.annotation.AnnotationConfigApplicationContext;
+
+/**
+ * Runs target-coupons: {@code --segment "tags: lapsing; clv >= 100"} (or {@code --segment-file F})
+ * {@code --template-id 7 --batch spring-winback}, the service ({@code --service-url}, {@code
+ * --api-key} or SERVICE_URL, API_KEY: an HQ admin key) and where PostgreSQL and ClickHouse are;
+ * {@code --report F} writes the members per rule; {@code --chunk-size} members per call (500). The
+ * batch name makes the issue idempotent: the same segment, template and batch again restarts a
+ * failed run; {@code --resume-crashed true} first ends a run whose process died. Exits 0 when every
+ * selected member was offered a coupon, 1 when the job failed, 2 on bad options or a segment that
+ * does not parse.
+ */
+public final class TargetCouponsMain {
+
+  private TargetCouponsMain() {}
+
+  public static void main(String[] argv) throws Exception {
+    BatchOptions options = new BatchOptions(argv, System.getenv());
+    Segment segment;
+    long templateId;
+    String batch;
+    ServiceAccess service;
+    String report;
+    int chunkSize;
+    try {
+      String file = options.get("segment-file", null);
+      segment =
+          Segment.parse(
+              file != null
+                  ? Files.readString(Path.of(file), StandardCharsets.UTF_8)
+                  : options.require("segment"));
+      templateId = Long.parseLong(options.require("template-id"));
+      batch = options.require("batch");
+      service =
+          new ServiceAccess(
+              options.get("service-url", "http://127.0.0.1:8080"), options.require("api-key"));
+      report = options.get("report", null);
+      chunkSize = Integer.parseInt(options.get("chunk-size", "500"));
+      if (chunkSize < 1 || chunkSize > 10_000) {
+        throw new IllegalArgumentException("--chunk-size must be 1 to 10000 (the service's limit)");
+      }
+    } catch (IllegalArgumentException e) {
+      System.err.println(TargetCouponsConfiguration.JOB_NAME + ": " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    dataSource.setURL(options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"));
+    dataSource.setUser(options.get("postgres-user", "postgres"));
+    dataSource.setPassword(options.get("postgres-password", ""));
+    ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
+    boolean resumeCrashed = Boolean.parseBoolean(options.get("resume-crashed", "false"));
+    JobExecution execution;
+    try {
+      execution =
+          run(
+              dataSource,
+              clickhouse,
+              service,
+              segment,
+              templateId,
+              batch,
+              report == null ? null : Path.of(report).toAbsolutePath(),
+              chunkSize,
+              resumeCrashed);
+    } catch (JobInstanceAlreadyCompleteException | IllegalStateException e) {
+      System.err.println(TargetCouponsConfiguration.JOB_NAME + ": " + e.getMessage());
+      System.exit(1);
+      return;
+    }
+    var context = execution.getExecutionContext();
+    System.out.println(
+        TargetCouponsConfiguration.JOB_NAME
+            + ": "
+            + execution.getStatus()
+            + ", "
+            + context.getLong("selected", 0)
+            + " members selected, "
+            + context.getLong("issued", 0)
+            + " hold a coupon of batch "
+            + batch
+            + " (the others reached a limit of the template)");
+    System.exit(execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1);
+  }
+
+  /** Runs, or restarts, issuing template {@code templateId} to {@code segment} as {@code batch}. */
+  public static JobExecution run(
+      DataSource dataSource,
+      ClickHouseSettings clickhouse,
+      ServiceAccess service,
+      Segment segment,
+      long templateId,
+      String batch,
+      Path report,
+      int chunkSize,
+      boolean resumeCrashed,
+      Class<?>... extras)
+      throws Exception {
+    JobRuns.createTablesIfMissing(dataSource);
+    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
+      context.registerBean("dataSource", DataSource.class, () -> dataSource);
+      context.registerBean(ClickHouseClient.class, () -> new ClickHouseClient(clickhouse));
+      context.registerBean(ServiceAccess.class, () -> service);
+      context.register(TargetCouponsConfiguration.class);
+      if (extras.length > 0) {
+        context.register(extras);
+      }
+      context.refresh();
+      JobParametersBuilder builder =
+          new JobParametersBuilder()
+              .addString("segment", segment.text().strip())
+              .addLong("templateId", templateId)
+              .addString("batch", batch)
+              .addLong("chunkSize", (long) chunkSize, false);
+      if (report != null) {
+        builder.addString("report", report.toString(), false);
+      }
+      JobParameters parameters = builder.toJobParameters();
+      JobRuns.endCrashedRun(
+          context, TargetCouponsConfiguration.JOB_NAME, parameters, resumeCrashed);
+      return context
+          .getBean(JobLauncher.class)
+          .run(context.getBean("targetCouponsJob", Job.class), parameters);
+    }
+  }
+}
