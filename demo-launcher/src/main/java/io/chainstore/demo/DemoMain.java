@@ -38,9 +38,10 @@ public final class DemoMain {
             case "bench-freshness" -> FreshnessBench.run(DemoOptions.parse(rest, 0));
             case "bench-replay" -> ReplayBench.run(DemoOptions.parse(rest, 0));
             case "reconcile" -> ReconcileCommand.run(rest);
+            case "report" -> ReportCommand.run(rest);
             default -> {
               System.err.println(
-                  "usage: chainstore demo|reconcile|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay [options]");
+                  "usage: chainstore demo|reconcile|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay [options]");
               yield 2;
             }
           };
@@ -133,6 +134,9 @@ public final class DemoMain {
       batchOk = spark == 0 && export == 0;
 
       new DemoReport(stack.clickhouse()).print(stats);
+      Path html =
+          new HtmlReport(stack.clickhouse()).write(options.workDir().resolve("report.html"));
+      progress.step("report with charts: " + html.toAbsolutePath());
       printTimings(stackReady, tradingStart, tradingEnd, firstKpiRow.get(), progress, memory);
       if (options.keepRunning()) {
         System.out.println("API          " + stack.apiUrl() + "/api/orders");
