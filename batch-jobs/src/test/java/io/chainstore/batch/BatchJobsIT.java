@@ -394,9 +394,9 @@ class BatchJobsIT {
     assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED);
     assertThat(Files.readAllLines(csv))
         .containsExactly(
-            "member_id,name,phone,total_spend,order_count,last_order_date,rfm,tags",
-            "1,B*** S***,+49*******5678,120.25,2,2026-11-26," + scores(rfm1) + ",",
-            "2,S*** S***,+49*******4321,19.99,1,2026-11-26," + scores(rfm2) + ",");
+            "member_id,name,phone,email,total_spend,order_count,last_order_date,rfm,tags",
+            "1,B*** S***,+49*******5678,,120.25,2,2026-11-26," + scores(rfm1) + ",",
+            "2,S*** S***,+49*******4321,,19.99,1,2026-11-26," + scores(rfm2) + ",");
     assertThat(Files.readAllLines(csv.resolveSibling("segment.rules.csv")))
         .containsExactly("rule,members", "spend >= 19.99,2", "all rules: spend >= 19.99,2");
 

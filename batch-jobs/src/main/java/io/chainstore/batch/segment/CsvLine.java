@@ -6,7 +6,7 @@ import org.springframework.batch.item.file.transform.LineAggregator;
 final class CsvLine implements LineAggregator<SegmentMember> {
 
   static final String HEADER =
-      "member_id,name,phone,total_spend,order_count,last_order_date,rfm,tags";
+      "member_id,name,phone,email,total_spend,order_count,last_order_date,rfm,tags";
 
   @Override
   public String aggregate(SegmentMember m) {
@@ -15,6 +15,7 @@ final class CsvLine implements LineAggregator<SegmentMember> {
         Long.toString(m.memberId()),
         quote(m.name()),
         quote(m.phone()),
+        quote(m.email()),
         m.totalSpend().toPlainString(),
         Long.toString(m.orderCount()),
         m.lastOrderDate() == null ? "" : m.lastOrderDate(),
@@ -23,6 +24,9 @@ final class CsvLine implements LineAggregator<SegmentMember> {
   }
 
   static String quote(String field) {
+    if (field == null) {
+      return "";
+    }
     if (field.contains(",")
         || field.contains("\"")
         || field.contains("\n")

@@ -86,7 +86,7 @@ public class SegmentExportConfiguration {
         .build();
   }
 
-  /** The selection with each member's name and phone; a member deleted since is left out. */
+  /** The selection with each member's contact data; a member deleted since is left out. */
   @Bean
   @StepScope
   JdbcPagingItemReader<SegmentMember> selected(
@@ -96,9 +96,9 @@ public class SegmentExportConfiguration {
         .name("selected-members")
         .dataSource(dataSource)
         .selectClause(
-            "member_id, name, phone, total_spend, order_count, last_order_date, rfm, tags")
+            "member_id, name, phone, email, total_spend, order_count, last_order_date, rfm, tags")
         .fromClause(
-            "(SELECT s.member_id, m.name, m.phone, s.total_spend, s.order_count,"
+            "(SELECT s.member_id, m.name, m.phone, m.email, s.total_spend, s.order_count,"
                 + " s.last_order_date, s.rfm, s.tags FROM batch_segment_member s"
                 + " JOIN members m ON m.id = s.member_id WHERE s.job_instance_id = "
                 + instance
@@ -110,6 +110,7 @@ public class SegmentExportConfiguration {
                     rs.getLong("member_id"),
                     rs.getString("name"),
                     rs.getString("phone"),
+                    rs.getString("email"),
                     rs.getBigDecimal("total_spend"),
                     rs.getLong("order_count"),
                     rs.getString("last_order_date"),

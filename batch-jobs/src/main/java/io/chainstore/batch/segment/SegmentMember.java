@@ -10,18 +10,20 @@ public record SegmentMember(
     long memberId,
     String name,
     String phone,
+    String email,
     BigDecimal totalSpend,
     long orderCount,
     String lastOrderDate,
     String rfm,
     String tags) {
 
-  /** The member as the export writes it: name and phone masked ({@link Masking}). */
+  /** The member as the export writes it: name, phone and e-mail masked ({@link Masking}). */
   public SegmentMember masked() {
     return new SegmentMember(
         memberId,
         Masking.name(name),
         Masking.phone(phone),
+        Masking.email(email),
         totalSpend,
         orderCount,
         lastOrderDate,

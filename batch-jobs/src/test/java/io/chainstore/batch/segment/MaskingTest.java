@@ -53,14 +53,16 @@ class MaskingTest {
             7,
             "Li, Na",
             "+49 151 2345 6789",
+            "li.na@example.cn",
             new BigDecimal("120.50"),
             3,
             null,
             "5-4-3",
             "active referrer");
     assertThat(new CsvLine().aggregate(member))
-        .isEqualTo("7,\"Li, Na\",+49 151 2345 6789,120.50,3,,5-4-3,active referrer");
+        .isEqualTo(
+            "7,\"Li, Na\",+49 151 2345 6789,li.na@example.cn,120.50,3,,5-4-3,active referrer");
     assertThat(new CsvLine().aggregate(member.masked()))
-        .isEqualTo("7,L*** N***,+49*******6789,120.50,3,,5-4-3,active referrer");
+        .isEqualTo("7,L*** N***,+49*******6789,l***@example.cn,120.50,3,,5-4-3,active referrer");
   }
 }

@@ -36,8 +36,9 @@ class SegmentExportRestartIT {
     postgres = OltpDatabase.start();
     new JdbcTemplate(postgres.getPostgresDatabase())
         .update(
-            "INSERT INTO members (id, name, phone) SELECT id, 'Member ' || id,"
-                + " '+49151' || lpad(id::text, 7, '0') FROM generate_series(1, ?) AS id",
+            "INSERT INTO members (id, name, phone, email) SELECT id, 'Member ' || id,"
+                + " '+49151' || lpad(id::text, 7, '0'), 'member' || id || '@example.com'"
+                + " FROM generate_series(1, ?) AS id",
             MEMBERS);
     clickhouse = SharedClickHouse.migratedDatabase();
     // Every member has a profile (spend = id); the even ones are active.
@@ -113,7 +114,7 @@ class SegmentExportRestartIT {
     }
     assertThat(written).containsExactlyElementsOf(expected);
     assertThat(lines.get(1))
-        .isEqualTo("102,M*** 1***,+49******0102,102.00,1,2026-11-20,3-1-2,active");
+        .isEqualTo("102,M*** 1***,+49******0102,m***@example.com,102.00,1,2026-11-20,3-1-2,active");
     assertThat(Files.readAllLines(csv.resolveSibling("active.rules.csv")))
         .containsExactly(
             "rule,members",

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -47,6 +48,11 @@ class MemberController {
               regexp = "\\+?[0-9]{6,15}",
               message = "must be 6 to 15 digits, optionally after +")
           String phone,
+      @Schema(description = "Optional; exports mask it")
+          @Email
+          @Pattern(regexp = "[^@\\s]+@[^@\\s]+", message = "must be an e-mail address")
+          @Size(max = 254)
+          String email,
       @Schema(
               description =
                   "The store where the member joins at the till (HQ admin only; a POS terminal"
@@ -65,6 +71,7 @@ class MemberController {
       String code,
       String name,
       String phone,
+      String email,
       String level,
       int pointsBalance,
       BigDecimal lifetimeSpend,
@@ -89,6 +96,7 @@ class MemberController {
               rs.getString("code"),
               rs.getString("name"),
               rs.getString("phone"),
+              rs.getString("email"),
               rs.getString("level_code"),
               rs.getInt("points_balance"),
               rs.getBigDecimal("lifetime_spend"),
@@ -134,11 +142,12 @@ class MemberController {
           Long store = joinedAt(Caller.current(), request.storeId());
           long id =
               jdbc.queryForObject(
-                  "INSERT INTO members (name, phone, store_id, channel) VALUES (?, ?, ?, ?)"
-                      + " RETURNING id",
+                  "INSERT INTO members (name, phone, email, store_id, channel)"
+                      + " VALUES (?, ?, ?, ?, ?) RETURNING id",
                   Long.class,
                   request.name(),
                   request.phone(),
+                  request.email() == null ? null : request.email().strip(),
                   store,
                   store == null ? "online" : "pos");
           if (request.referrerCode() != null) {

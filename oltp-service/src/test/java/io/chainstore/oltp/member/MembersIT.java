@@ -92,6 +92,34 @@ class MembersIT extends ApiTestSupport {
   }
 
   @Test
+  void anEmailIsKeptWhenGivenAndABadOneIsRefusedNamingTheField() {
+    Fixture f = fixture(new BigDecimal("5.00"), 10);
+    String pos = keyFor(Role.POS, f.store());
+    Reply joined =
+        postAs(
+            pos,
+            "/api/members",
+            "{\"name\": \"Eve\", \"phone\": \"" + phone() + "\", \"email\": \"eve@example.com\"}",
+            null);
+    assertThat(joined.status()).isEqualTo(201);
+    assertThat(joined.body().path("email").asText()).isEqualTo("eve@example.com");
+    Reply bad =
+        postAs(
+            pos,
+            "/api/members",
+            "{\"name\": \"Mallory\", \"phone\": \""
+                + phone()
+                + "\", \"email\": \"not an address\"}",
+            null);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.body().toString()).contains("email");
+    Reply without =
+        postAs(pos, "/api/members", "{\"name\": \"Ann\", \"phone\": \"" + phone() + "\"}", null);
+    assertThat(without.status()).isEqualTo(201);
+    assertThat(without.body().hasNonNull("email")).isFalse();
+  }
+
+  @Test
   void spendMovesAMemberUpAndTheLevelDiscountApplies() {
     Fixture f = fixture(new BigDecimal("250.00"), 100);
     long member = join(adminKey);
