@@ -131,7 +131,17 @@ public final class DemoMain {
               + rules
               + "] in "
               + segment);
-      batchOk = spark == 0 && export == 0;
+      long winBack = winBackTemplate(stack.adminApi(), options.seed());
+      int target = stack.runTargetCoupons(rules, winBack, "demo-win-back");
+      progress.step(
+          "target-coupons exit "
+              + target
+              + ": template "
+              + winBack
+              + " issued to the same segment, "
+              + couponsOf(stack, winBack)
+              + " coupons");
+      batchOk = spark == 0 && export == 0 && target == 0;
 
       new DemoReport(stack.clickhouse()).print(stats);
       Path html =
@@ -160,6 +170,43 @@ public final class DemoMain {
     }
     result.lines().forEach(System.out::println);
     return result.ok() && batchOk ? 0 : 1;
+  }
+
+  /** HQ's next campaign: 5.00 off from 30.00 for the segment the demo exported. */
+  private static long winBackTemplate(ApiClient admin, long seed) {
+    java.time.Instant now = java.time.Instant.now();
+    ApiClient.Reply campaign =
+        admin.post(
+            "/api/campaigns",
+            "{\"code\":\"WINBACK-%d\",\"name\":\"Come back soon\",\"startsAt\":\"%s\",\"endsAt\":\"%s\"}"
+                .formatted(seed, now.minusSeconds(60), now.plusSeconds(30 * 86_400)),
+            "demo-win-back-campaign-" + seed);
+    ApiClient.Reply template =
+        admin.post(
+            "/api/campaigns/" + campaign.body().path("id").asLong() + "/coupon-templates",
+            ("{\"code\":\"WINBACK-%d-5OFF\",\"name\":\"5.00 off from 30.00\","
+                    + "\"discountType\":\"amount_off\",\"amountOff\":5.00,\"minSpend\":30.00,"
+                    + "\"channelScope\":\"all\",\"validFrom\":\"%s\",\"validTo\":\"%s\"}")
+                .formatted(seed, now.minusSeconds(60), now.plusSeconds(30 * 86_400)),
+            "demo-win-back-template-" + seed);
+    if (template.status() != 201) {
+      throw new IllegalStateException("creating the win-back template: " + template);
+    }
+    return template.body().path("id").asLong();
+  }
+
+  private static long couponsOf(LocalStack stack, long templateId) throws java.sql.SQLException {
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(
+                stack.postgres().jdbcUrl(), stack.postgres().user(), "");
+        java.sql.PreparedStatement s =
+            c.prepareStatement("SELECT count(*) FROM coupons WHERE template_id = ?")) {
+      s.setLong(1, templateId);
+      try (java.sql.ResultSet rs = s.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
   }
 
   private static void printTimings(

@@ -321,6 +321,32 @@ public final class LocalStack implements AutoCloseable {
         .awaitExit(Duration.ofMinutes(5));
   }
 
+  /**
+   * Runs the Spring Batch job target-coupons to completion: template {@code templateId} to the
+   * members of {@code segment} as {@code batch}; returns its exit code.
+   */
+  public int runTargetCoupons(String segment, long templateId, String batch) {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of(Modules.java(), "-Xmx512m", "-cp", modules.classpath("batch-jobs")));
+    command.add("io.chainstore.batch.segment.TargetCouponsMain");
+    command.addAll(
+        List.of(
+            "--segment",
+            segment,
+            "--template-id",
+            Long.toString(templateId),
+            "--batch",
+            batch,
+            "--service-url",
+            apiUrl(),
+            "--api-key",
+            adminApiKey));
+    command.addAll(sourceAndWarehouseOptions());
+    return ChildProcess.start(
+            "target-coupons", command, Map.of(), workDir.resolve("logs/target-coupons.log"))
+        .awaitExit(Duration.ofMinutes(5));
+  }
+
   private List<String> sourceAndWarehouseOptions() {
     return List.of(
         "--postgres-url", postgres.jdbcUrl(),
