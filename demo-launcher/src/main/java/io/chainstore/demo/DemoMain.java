@@ -175,24 +175,15 @@ public final class DemoMain {
   /** HQ's next campaign: 5.00 off from 30.00 for the segment the demo exported. */
   private static long winBackTemplate(ApiClient admin, long seed) {
     java.time.Instant now = java.time.Instant.now();
-    ApiClient.Reply campaign =
-        admin.post(
-            "/api/campaigns",
-            "{\"code\":\"WINBACK-%d\",\"name\":\"Come back soon\",\"startsAt\":\"%s\",\"endsAt\":\"%s\"}"
-                .formatted(seed, now.minusSeconds(60), now.plusSeconds(30 * 86_400)),
-            "demo-win-back-campaign-" + seed);
-    ApiClient.Reply template =
-        admin.post(
-            "/api/campaigns/" + campaign.body().path("id").asLong() + "/coupon-templates",
-            ("{\"code\":\"WINBACK-%d-5OFF\",\"name\":\"5.00 off from 30.00\","
-                    + "\"discountType\":\"amount_off\",\"amountOff\":5.00,\"minSpend\":30.00,"
-                    + "\"channelScope\":\"all\",\"validFrom\":\"%s\",\"validTo\":\"%s\"}")
-                .formatted(seed, now.minusSeconds(60), now.plusSeconds(30 * 86_400)),
-            "demo-win-back-template-" + seed);
-    if (template.status() != 201) {
-      throw new IllegalStateException("creating the win-back template: " + template);
-    }
-    return template.body().path("id").asLong();
+    return Campaigns.create(
+        admin,
+        "WINBACK-" + seed,
+        "Come back soon",
+        new Campaigns.Offer(
+            "WINBACK-" + seed + "-5OFF", "5.00 off from 30.00", "5.00", "30.00", null),
+        now.minusSeconds(60),
+        now.plusSeconds(30 * 86_400),
+        "demo-win-back-" + seed);
   }
 
   private static long couponsOf(LocalStack stack, long templateId) throws java.sql.SQLException {

@@ -109,29 +109,23 @@ final class TradingSimulator {
   /** A campaign: 2.00 off from 15.00, one coupon for every member. */
   private void issueCoupons(ApiClient admin, DemoSeed.Chain chain, long seed) {
     java.time.Instant now = java.time.Instant.now();
-    ApiClient.Reply campaign =
-        admin.post(
-            "/api/campaigns",
-            "{\"code\":\"DEMO-%d\",\"name\":\"Demo week\",\"startsAt\":\"%s\",\"endsAt\":\"%s\"}"
-                .formatted(seed, now.minusSeconds(86_400), now.plusSeconds(7 * 86_400)),
-            "demo-campaign-" + seed);
-    require(campaign, 201);
-    ApiClient.Reply template =
-        admin.post(
-            "/api/campaigns/" + campaign.body().path("id").asLong() + "/coupon-templates",
-            ("{\"code\":\"DEMO-%d-2OFF\",\"name\":\"2.00 off from 15.00\",\"discountType\":\"amount_off\","
-                    + "\"amountOff\":2.00,\"minSpend\":15.00,\"channelScope\":\"all\","
-                    + "\"validFrom\":\"%s\",\"validTo\":\"%s\"}")
-                .formatted(seed, now.minusSeconds(86_400), now.plusSeconds(7 * 86_400)),
-            "demo-template-" + seed);
-    require(template, 201);
+    long template =
+        Campaigns.create(
+            admin,
+            "DEMO-" + seed,
+            "Demo week",
+            new Campaigns.Offer(
+                "DEMO-" + seed + "-2OFF", "2.00 off from 15.00", "2.00", "15.00", null),
+            now.minusSeconds(86_400),
+            now.plusSeconds(7 * 86_400),
+            "demo-" + seed);
     String members =
         chain.members().stream()
             .map(String::valueOf)
             .collect(java.util.stream.Collectors.joining(","));
     ApiClient.Reply issued =
         admin.post(
-            "/api/coupon-templates/" + template.body().path("id").asLong() + "/issue",
+            "/api/coupon-templates/" + template + "/issue",
             "{\"batch\":\"demo-%d\",\"memberIds\":[%s]}".formatted(seed, members),
             null);
     require(issued, 200);

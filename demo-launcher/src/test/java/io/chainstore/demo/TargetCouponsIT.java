@@ -32,23 +32,15 @@ class TargetCouponsIT {
     DemoSeed.Chain chain = SharedStack.chain();
     ApiClient admin = stack.adminApi();
     Instant now = Instant.now();
-    ApiClient.Reply campaign =
-        admin.post(
-            "/api/campaigns",
-            "{\"code\":\"TARGET-IT\",\"name\":\"Welcome\",\"startsAt\":\"%s\",\"endsAt\":\"%s\"}"
-                .formatted(now.minusSeconds(3600), now.plusSeconds(7 * 86_400)),
-            "target-it-campaign");
-    assertThat(campaign.status()).isEqualTo(201);
-    ApiClient.Reply template =
-        admin.post(
-            "/api/campaigns/" + campaign.body().path("id").asLong() + "/coupon-templates",
-            ("{\"code\":\"TARGET-IT-5OFF\",\"name\":\"5.00 off\",\"discountType\":\"amount_off\","
-                    + "\"amountOff\":5.00,\"minSpend\":20.00,\"channelScope\":\"all\","
-                    + "\"validFrom\":\"%s\",\"validTo\":\"%s\",\"totalLimit\":%d}")
-                .formatted(now.minusSeconds(3600), now.plusSeconds(7 * 86_400), TOTAL_LIMIT),
-            "target-it-template");
-    assertThat(template.status()).isEqualTo(201);
-    long templateId = template.body().path("id").asLong();
+    long templateId =
+        Campaigns.create(
+            admin,
+            "TARGET-IT",
+            "Welcome",
+            new Campaigns.Offer("TARGET-IT-5OFF", "5.00 off", "5.00", "20.00", TOTAL_LIMIT),
+            now.minusSeconds(3600),
+            now.plusSeconds(7 * 86_400),
+            "target-it");
     // The tag job has seen the chain's members (all joined today: new).
     await()
         .atMost(Duration.ofSeconds(120))
