@@ -4,7 +4,6 @@ import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import java.io.Serializable;
 import java.util.List;
-import org.apache.commons.math3.analysis.MultivariateFunction;
 
 /**
  * The BG/NBD model (Fader, Hardie and Lee, "Counting your customers the easy way", 2005): while
@@ -17,16 +16,7 @@ public record BgNbd(double r, double alpha, double a, double b) implements Seria
 
   /** The parameters that make the histories most likely (Nelder–Mead over their logarithms). */
   public static BgNbd fit(List<PurchaseHistory> histories) {
-    MultivariateFunction likelihood =
-        logs -> {
-          BgNbd model = fromLogs(logs);
-          double sum = 0;
-          for (PurchaseHistory h : histories) {
-            sum += model.logLikelihood(h);
-          }
-          return Double.isFinite(sum) ? sum : -1e300;
-        };
-    return fromLogs(MaximumLikelihood.maximize(likelihood, new double[] {0, 0, 0, 0}));
+    return MaximumLikelihood.fit(histories, 4, BgNbd::fromLogs, BgNbd::logLikelihood);
   }
 
   private static BgNbd fromLogs(double[] logs) {

@@ -4,7 +4,6 @@ import static org.apache.commons.math3.special.Gamma.logGamma;
 
 import java.io.Serializable;
 import java.util.List;
-import org.apache.commons.math3.analysis.MultivariateFunction;
 
 /**
  * The Gamma-Gamma model of purchase values (Fader, Hardie and Lee, "RFM and CLV", 2005): a member's
@@ -18,16 +17,7 @@ public record GammaGamma(double p, double q, double gamma) implements Serializab
   public static GammaGamma fit(List<PurchaseHistory> histories) {
     List<PurchaseHistory> repeaters =
         histories.stream().filter(h -> h.repeats() > 0 && h.averageRepeatValue() > 0).toList();
-    MultivariateFunction likelihood =
-        logs -> {
-          GammaGamma model = fromLogs(logs);
-          double sum = 0;
-          for (PurchaseHistory h : repeaters) {
-            sum += model.logLikelihood(h);
-          }
-          return Double.isFinite(sum) ? sum : -1e300;
-        };
-    return fromLogs(MaximumLikelihood.maximize(likelihood, new double[] {0, 0, 0}));
+    return MaximumLikelihood.fit(repeaters, 3, GammaGamma::fromLogs, GammaGamma::logLikelihood);
   }
 
   private static GammaGamma fromLogs(double[] logs) {

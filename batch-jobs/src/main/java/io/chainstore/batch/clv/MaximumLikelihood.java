@@ -1,5 +1,8 @@
 package io.chainstore.batch.clv;
 
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToDoubleBiFunction;
 import org.apache.commons.math3.analysis.MultivariateFunction;
 import org.apache.commons.math3.optim.InitialGuess;
 import org.apache.commons.math3.optim.MaxEval;
@@ -17,7 +20,28 @@ final class MaximumLikelihood {
 
   private MaximumLikelihood() {}
 
-  static double[] maximize(MultivariateFunction logLikelihood, double[] start) {
+  /**
+   * The model that makes {@code histories} most likely: {@code fromLogs} builds one from the
+   * logarithms of its {@code parameters} parameters, all starting at 1.
+   */
+  static <M> M fit(
+      List<PurchaseHistory> histories,
+      int parameters,
+      Function<double[], M> fromLogs,
+      ToDoubleBiFunction<M, PurchaseHistory> logLikelihood) {
+    MultivariateFunction total =
+        logs -> {
+          M model = fromLogs.apply(logs);
+          double sum = 0;
+          for (PurchaseHistory h : histories) {
+            sum += logLikelihood.applyAsDouble(model, h);
+          }
+          return Double.isFinite(sum) ? sum : -1e300;
+        };
+    return fromLogs.apply(maximize(total, new double[parameters]));
+  }
+
+  private static double[] maximize(MultivariateFunction logLikelihood, double[] start) {
     double[] point = start;
     double best = Double.NEGATIVE_INFINITY;
     for (int restart = 0; restart < 10; restart++) {
