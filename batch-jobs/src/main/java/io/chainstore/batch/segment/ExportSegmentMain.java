@@ -1,22 +1,15 @@
 package io.chainstore.batch.segment;
 
 import io.chainstore.batch.BatchOptions;
-import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
 import org.springframework.batch.core.StepExecution;
-import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * Runs export-segment: {@code --segment "tags: lapsing; spend >= 100"} (or {@code --segment-file
@@ -35,22 +28,14 @@ public final class ExportSegmentMain {
     Segment segment;
     Path output;
     try {
-      String file = options.get("segment-file", null);
-      segment =
-          Segment.parse(
-              file != null
-                  ? Files.readString(Path.of(file), StandardCharsets.UTF_8)
-                  : options.require("segment"));
+      segment = JobRuns.segment(options);
       output = Path.of(options.require("output")).toAbsolutePath();
     } catch (IllegalArgumentException e) {
       System.err.println(SegmentExportConfiguration.JOB_NAME + ": " + e.getMessage());
       System.exit(2);
       return;
     }
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"));
-    dataSource.setUser(options.get("postgres-user", "postgres"));
-    dataSource.setPassword(options.get("postgres-password", ""));
+    DataSource dataSource = JobRuns.postgres(options);
     ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
     boolean resumeCrashed = Boolean.parseBoolean(options.get("resume-crashed", "false"));
     JobExecution execution;
@@ -90,25 +75,19 @@ public final class ExportSegmentMain {
       boolean resumeCrashed,
       Class<?>... extras)
       throws Exception {
-    JobRuns.createTablesIfMissing(dataSource);
-    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-      context.registerBean("dataSource", DataSource.class, () -> dataSource);
-      context.registerBean(ClickHouseClient.class, () -> new ClickHouseClient(clickhouse));
-      context.register(SegmentExportConfiguration.class);
-      if (extras.length > 0) {
-        context.register(extras);
-      }
-      context.refresh();
-      JobParameters parameters =
-          new JobParametersBuilder()
-              .addString("segment", segment.text().strip())
-              .addString("output", output.toString())
-              .toJobParameters();
-      JobRuns.endCrashedRun(
-          context, SegmentExportConfiguration.JOB_NAME, parameters, resumeCrashed);
-      return context
-          .getBean(JobLauncher.class)
-          .run(context.getBean("exportSegmentJob", Job.class), parameters);
-    }
+    JobParameters parameters =
+        new JobParametersBuilder()
+            .addString("segment", segment.text().strip())
+            .addString("output", output.toString())
+            .toJobParameters();
+    return JobRuns.launch(
+        dataSource,
+        clickhouse,
+        SegmentExportConfiguration.class,
+        SegmentExportConfiguration.JOB_NAME,
+        parameters,
+        resumeCrashed,
+        context -> {},
+        extras);
   }
 }

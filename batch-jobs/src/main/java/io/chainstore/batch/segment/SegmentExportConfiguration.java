@@ -6,7 +6,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
-import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.repository.JobRepository;
@@ -20,6 +19,7 @@ import org.springframework.batch.item.file.builder.FlatFileItemWriterBuilder;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
@@ -32,16 +32,11 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * not repeated.
  */
 @Configuration
-@EnableBatchProcessing
+@Import(SegmentJobConfiguration.class)
 public class SegmentExportConfiguration {
 
   public static final String JOB_NAME = "export-segment";
   static final int CHUNK = 500;
-
-  @Bean
-  JdbcTransactionManager transactionManager(DataSource dataSource) {
-    return new JdbcTransactionManager(dataSource);
-  }
 
   @Bean
   Job exportSegmentJob(JobRepository jobs, Step selectStep, Step exportStep, Step forgetStep) {
@@ -50,11 +45,6 @@ public class SegmentExportConfiguration {
         .next(exportStep)
         .next(forgetStep)
         .build();
-  }
-
-  @Bean
-  Step selectStep(JobRepository jobs, JdbcTransactionManager tx, SegmentSelection selection) {
-    return new StepBuilder("select", jobs).tasklet(selection, tx).build();
   }
 
   @Bean
@@ -135,10 +125,5 @@ public class SegmentExportConfiguration {
         .lineAggregator(new CsvLine())
         .encoding("UTF-8")
         .build();
-  }
-
-  @Bean
-  Step forgetStep(JobRepository jobs, JdbcTransactionManager tx, DataSource dataSource) {
-    return SegmentSelection.forgetStep(jobs, tx, dataSource);
   }
 }

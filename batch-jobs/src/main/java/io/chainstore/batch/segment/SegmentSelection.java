@@ -47,13 +47,7 @@ class SegmentSelection implements Tasklet {
   @Override
   public RepeatStatus execute(StepContribution contribution, ChunkContext chunk)
       throws IOException {
-    long instance =
-        chunk
-            .getStepContext()
-            .getStepExecution()
-            .getJobExecution()
-            .getJobInstance()
-            .getInstanceId();
+    long instance = instanceOf(chunk);
     postgres.update("DELETE FROM batch_segment_member WHERE job_instance_id = ?", instance);
     String condition = segment.sql();
     long selected = 0;
@@ -114,17 +108,21 @@ class SegmentSelection implements Tasklet {
     return new StepBuilder("forget-selection", jobs)
         .tasklet(
             (contribution, chunk) -> {
-              long instance =
-                  chunk
-                      .getStepContext()
-                      .getStepExecution()
-                      .getJobExecution()
-                      .getJobInstance()
-                      .getInstanceId();
-              jdbc.update("DELETE FROM batch_segment_member WHERE job_instance_id = ?", instance);
+              jdbc.update(
+                  "DELETE FROM batch_segment_member WHERE job_instance_id = ?", instanceOf(chunk));
               return RepeatStatus.FINISHED;
             },
             tx)
         .build();
+  }
+
+  /** The job instance a step runs for: the key of its selection in {@code batch_segment_member}. */
+  static long instanceOf(ChunkContext chunk) {
+    return chunk
+        .getStepContext()
+        .getStepExecution()
+        .getJobExecution()
+        .getJobInstance()
+        .getInstanceId();
   }
 }

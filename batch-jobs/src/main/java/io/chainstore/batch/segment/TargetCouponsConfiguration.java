@@ -6,7 +6,6 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.batch.core.Job;
 import org.springframework.batch.core.Step;
-import org.springframework.batch.core.configuration.annotation.EnableBatchProcessing;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -20,6 +19,7 @@ import org.springframework.batch.repeat.RepeatStatus;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 
@@ -31,16 +31,11 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
  * and the restart sends the same members.
  */
 @Configuration
-@EnableBatchProcessing
+@Import(SegmentJobConfiguration.class)
 public class TargetCouponsConfiguration {
 
   public static final String JOB_NAME = "target-coupons";
   static final int CHUNK = 500;
-
-  @Bean
-  JdbcTransactionManager transactionManager(DataSource dataSource) {
-    return new JdbcTransactionManager(dataSource);
-  }
 
   @Bean
   Job targetCouponsJob(
@@ -51,11 +46,6 @@ public class TargetCouponsConfiguration {
         .next(countStep)
         .next(forgetStep)
         .build();
-  }
-
-  @Bean
-  Step selectStep(JobRepository jobs, JdbcTransactionManager tx, SegmentSelection selection) {
-    return new StepBuilder("select", jobs).tasklet(selection, tx).build();
   }
 
   @Bean
@@ -126,7 +116,7 @@ public class TargetCouponsConfiguration {
             (contribution, chunk) -> {
               var step = chunk.getStepContext().getStepExecution();
               var params = step.getJobParameters();
-              long instance = step.getJobExecution().getJobInstance().getInstanceId();
+              long instance = SegmentSelection.instanceOf(chunk);
               Long selected =
                   jdbc.queryForObject(
                       "SELECT count(*) FROM batch_segment_member WHERE job_instance_id = ?",
@@ -147,10 +137,5 @@ public class TargetCouponsConfiguration {
             },
             tx)
         .build();
-  }
-
-  @Bean
-  Step forgetStep(JobRepository jobs, JdbcTransactionManager tx, DataSource dataSource) {
-    return SegmentSelection.forgetStep(jobs, tx, dataSource);
   }
 }

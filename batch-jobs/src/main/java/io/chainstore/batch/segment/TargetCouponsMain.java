@@ -2,21 +2,13 @@ package io.chainstore.batch.segment;
 
 import io.chainstore.batch.BatchOptions;
 import io.chainstore.batch.segment.TargetCouponsConfiguration.ServiceAccess;
-import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.Job;
 import org.springframework.batch.core.JobExecution;
-import org.springframework.batch.core.JobParameters;
 import org.springframework.batch.core.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobLauncher;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
  * Runs target-coupons: {@code --segment "tags: lapsing; clv >= 100"} (or {@code --segment-file F})
@@ -41,12 +33,7 @@ public final class TargetCouponsMain {
     String report;
     int chunkSize;
     try {
-      String file = options.get("segment-file", null);
-      segment =
-          Segment.parse(
-              file != null
-                  ? Files.readString(Path.of(file), StandardCharsets.UTF_8)
-                  : options.require("segment"));
+      segment = JobRuns.segment(options);
       templateId = Long.parseLong(options.require("template-id"));
       batch = options.require("batch");
       service =
@@ -62,10 +49,7 @@ public final class TargetCouponsMain {
       System.exit(2);
       return;
     }
-    PGSimpleDataSource dataSource = new PGSimpleDataSource();
-    dataSource.setURL(options.get("postgres-url", "jdbc:postgresql://127.0.0.1:5432/chainstore"));
-    dataSource.setUser(options.get("postgres-user", "postgres"));
-    dataSource.setPassword(options.get("postgres-password", ""));
+    DataSource dataSource = JobRuns.postgres(options);
     ClickHouseSettings clickhouse = ClickHouseSettings.fromOptions(name -> options.get(name, null));
     boolean resumeCrashed = Boolean.parseBoolean(options.get("resume-crashed", "false"));
     JobExecution execution;
@@ -114,31 +98,23 @@ public final class TargetCouponsMain {
       boolean resumeCrashed,
       Class<?>... extras)
       throws Exception {
-    JobRuns.createTablesIfMissing(dataSource);
-    try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-      context.registerBean("dataSource", DataSource.class, () -> dataSource);
-      context.registerBean(ClickHouseClient.class, () -> new ClickHouseClient(clickhouse));
-      context.registerBean(ServiceAccess.class, () -> service);
-      context.register(TargetCouponsConfiguration.class);
-      if (extras.length > 0) {
-        context.register(extras);
-      }
-      context.refresh();
-      JobParametersBuilder builder =
-          new JobParametersBuilder()
-              .addString("segment", segment.text().strip())
-              .addLong("templateId", templateId)
-              .addString("batch", batch)
-              .addLong("chunkSize", (long) chunkSize, false);
-      if (report != null) {
-        builder.addString("report", report.toString(), false);
-      }
-      JobParameters parameters = builder.toJobParameters();
-      JobRuns.endCrashedRun(
-          context, TargetCouponsConfiguration.JOB_NAME, parameters, resumeCrashed);
-      return context
-          .getBean(JobLauncher.class)
-          .run(context.getBean("targetCouponsJob", Job.class), parameters);
+    JobParametersBuilder builder =
+        new JobParametersBuilder()
+            .addString("segment", segment.text().strip())
+            .addLong("templateId", templateId)
+            .addString("batch", batch)
+            .addLong("chunkSize", (long) chunkSize, false);
+    if (report != null) {
+      builder.addString("report", report.toString(), false);
     }
+    return JobRuns.launch(
+        dataSource,
+        clickhouse,
+        TargetCouponsConfiguration.class,
+        TargetCouponsConfiguration.JOB_NAME,
+        builder.toJobParameters(),
+        resumeCrashed,
+        context -> context.registerBean(ServiceAccess.class, () -> service),
+        extras);
   }
 }

@@ -21,16 +21,13 @@ public final class HaltingExport {
   public static void main(String[] args) throws Exception {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(args[0]);
-    ClickHouseSettings clickhouse =
-        ClickHouseSettings.fromOptions(
-            name ->
-                switch (name) {
-                  case "clickhouse-url" -> args[1];
-                  case "clickhouse-database" -> args[2];
-                  default -> null;
-                });
     ExportSegmentMain.run(
-        postgres, clickhouse, Segment.parse(args[3]), Path.of(args[4]), false, HaltMidChunk.class);
+        postgres,
+        clickhouse(args[1], args[2]),
+        Segment.parse(args[3]),
+        Path.of(args[4]),
+        false,
+        HaltMidChunk.class);
     System.exit(3); // not reached when the halt comes
   }
 
@@ -59,5 +56,16 @@ public final class HaltingExport {
         }
       };
     }
+  }
+
+  /** The settings of the ClickHouse at {@code url}, database {@code database}, defaults else. */
+  static ClickHouseSettings clickhouse(String url, String database) {
+    return ClickHouseSettings.fromOptions(
+        name ->
+            switch (name) {
+              case "clickhouse-url" -> url;
+              case "clickhouse-database" -> database;
+              default -> null;
+            });
   }
 }

@@ -1,7 +1,6 @@
 package io.chainstore.batch.segment;
 
 import io.chainstore.batch.segment.TargetCouponsConfiguration.ServiceAccess;
-import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.batch.item.ItemWriter;
@@ -23,17 +22,9 @@ public final class HaltingTargetCoupons {
     PGSimpleDataSource postgres = new PGSimpleDataSource();
     postgres.setURL(args[0]);
     postgres.setUser(args[1]);
-    ClickHouseSettings clickhouse =
-        ClickHouseSettings.fromOptions(
-            name ->
-                switch (name) {
-                  case "clickhouse-url" -> args[2];
-                  case "clickhouse-database" -> args[3];
-                  default -> null;
-                });
     TargetCouponsMain.run(
         postgres,
-        clickhouse,
+        HaltingExport.clickhouse(args[2], args[3]),
         new ServiceAccess(args[4], args[5]),
         Segment.parse(args[6]),
         Long.parseLong(args[7]),
