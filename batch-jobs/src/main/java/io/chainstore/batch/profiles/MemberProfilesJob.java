@@ -170,7 +170,7 @@ public final class MemberProfilesJob {
     String propensityJson = "{}";
     if (propensity.isPresent()) {
       Path saved = CouponPropensity.save(propensity.get(), settings.modelDir(), version);
-      propensityJson = propensity.get().json().replaceFirst("\\{", "{\"path\":\"" + saved + "\",");
+      propensityJson = propensity.get().json(saved);
     }
     new ClickHouseClient(clickhouse)
         .insert(

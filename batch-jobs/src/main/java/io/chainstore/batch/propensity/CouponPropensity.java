@@ -11,6 +11,7 @@ import static org.apache.spark.sql.functions.when;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
@@ -49,13 +50,26 @@ public final class CouponPropensity {
   public record Trained(PipelineModel model, double auc, long trainRows, long testRows) {
 
     public String json() {
-      return "{\"model\":\"logistic regression\",\"features\":%s,\"auc\":%.4f,\"train\":%d,\"test\":%d,\"outcome_days\":%d}"
-          .formatted(
-              Arrays.stream(FEATURES).map(f -> "\"" + f + "\"").toList(),
-              auc,
-              trainRows,
-              testRows,
-              OUTCOME_DAYS);
+      return json(null);
+    }
+
+    /** The model's description as JSON, with where its files were saved when given. */
+    public String json(Path saved) {
+      String path =
+          saved == null
+              ? ""
+              : "\"path\":\""
+                  + saved.toString().replace("\\", "\\\\").replace("\"", "\\\"")
+                  + "\",";
+      return String.format(
+          Locale.ROOT,
+          "{%s\"model\":\"logistic regression\",\"features\":%s,\"auc\":%.4f,\"train\":%d,\"test\":%d,\"outcome_days\":%d}",
+          path,
+          Arrays.stream(FEATURES).map(f -> "\"" + f + "\"").toList(),
+          auc,
+          trainRows,
+          testRows,
+          OUTCOME_DAYS);
     }
   }
 
