@@ -39,9 +39,10 @@ public final class DemoMain {
             case "bench-replay" -> ReplayBench.run(DemoOptions.parse(rest, 0));
             case "reconcile" -> ReconcileCommand.run(rest);
             case "report" -> ReportCommand.run(rest);
+            case "generate" -> GenerateCommand.run(rest);
             default -> {
               System.err.println(
-                  "usage: chainstore demo|reconcile|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay [options]");
+                  "usage: chainstore demo|generate|reconcile|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay [options]");
               yield 2;
             }
           };

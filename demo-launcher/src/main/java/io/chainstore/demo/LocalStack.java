@@ -55,6 +55,7 @@ public final class LocalStack implements AutoCloseable {
   private final Progress progress;
   private final long flushMillis;
   private final long checkpointMillis;
+  private List<String> stateOptions = List.of();
   private LocalClickHouse clickhouseServer;
   private ClickHouseClient clickhouse;
   private LocalPostgres postgres;
@@ -85,6 +86,24 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack start(
       Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
     LocalStack stack = new LocalStack(workDir, modules, progress, flushMillis, checkpointMillis);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    try {
+      stack.startAll();
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
+  /**
+   * A stack for loading a chain's history through the pipeline: the jobs keep their state in
+   * RocksDB (a year of orders does not fit a heap), flush once a second and checkpoint as a
+   * deployment does.
+   */
+  public static LocalStack startForBackfill(Path workDir, Modules modules, Progress progress) {
+    LocalStack stack = new LocalStack(workDir, modules, progress, 1_000, JOB_CHECKPOINT_MILLIS);
+    stack.stateOptions = List.of("--state-backend", "rocksdb", "--managed-memory", "256m");
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     try {
       stack.startAll();
@@ -202,7 +221,12 @@ public final class LocalStack implements AutoCloseable {
 
   private void launchFlink(boolean restore) {
     List<String> command = new ArrayList<>();
-    command.addAll(List.of(Modules.java(), "-Xmx768m", "-cp", modules.classpath("streaming-jobs")));
+    command.addAll(
+        List.of(
+            Modules.java(),
+            stateOptions.isEmpty() ? "-Xmx768m" : "-Xmx1g",
+            "-cp",
+            modules.classpath("streaming-jobs")));
     command.addAll(List.of("io.chainstore.streaming.StreamingJobs", "all"));
     command.addAll(
         List.of(
@@ -224,6 +248,7 @@ public final class LocalStack implements AutoCloseable {
             Long.toString(flushMillis),
             "--parallelism",
             "1"));
+    command.addAll(stateOptions);
     if (restore) {
       command.add("--restore-latest");
     }

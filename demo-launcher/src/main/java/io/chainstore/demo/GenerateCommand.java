@@ -1,0 +1,152 @@
+package io.chainstore.demo;
+
+import io.chainstore.demo.generate.GenerateOptions;
+import io.chainstore.demo.generate.GeneratedHistory;
+import io.chainstore.demo.reconcile.Reconciler;
+import io.chainstore.warehouse.ClickHouseClient;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+/**
+ * {@code ./chainstore generate [--members N] [--stores N] [--skus N] [--days N] [--order-lines N]
+ * [--seed S] [--end-date YYYY-MM-DD] [--work-dir .demo] [--keep-running]}: starts the local stack,
+ * COPYs a generated history into its PostgreSQL, lets Debezium and the streaming jobs carry it into
+ * ClickHouse and reconciles. With {@code --postgres-url U [--postgres-user U] [--postgres-password
+ * P]} it only writes the history into that (empty) database: a deployment's own connector and jobs
+ * then carry it.
+ */
+final class GenerateCommand {
+
+  /** How long ClickHouse must stay unchanged before the reconciliation is asked. */
+  private static final Duration QUIET = Duration.ofSeconds(20);
+
+  private GenerateCommand() {}
+
+  static int run(String[] args) throws Exception {
+    String[] rest = args.clone();
+    GenerateOptions history = GenerateOptions.parse(rest);
+    Path workDir = Path.of(".demo");
+    boolean keepRunning = false;
+    String url = null;
+    String user = "postgres";
+    String password = "";
+    for (int i = 0; i < rest.length; i++) {
+      if (rest[i] == null) {
+        continue;
+      }
+      switch (rest[i]) {
+        case "--keep-running" -> keepRunning = true;
+        case "--work-dir" -> workDir = Path.of(value(rest, ++i));
+        case "--postgres-url" -> url = value(rest, ++i);
+        case "--postgres-user" -> user = value(rest, ++i);
+        case "--postgres-password" -> password = value(rest, ++i);
+        default -> throw new IllegalArgumentException("unknown option " + rest[i]);
+      }
+    }
+    Progress progress = new Progress(System.out);
+    progress.step("chainstore generate: " + history);
+    if (url != null) {
+      try (Connection c = DriverManager.getConnection(url, user, password)) {
+        load(c, history, progress);
+      }
+      return 0;
+    }
+    DemoMain.recreate(workDir.toAbsolutePath());
+    try (MemoryMeter memory = new MemoryMeter();
+        LocalStack stack =
+            LocalStack.startForBackfill(
+                workDir.toAbsolutePath(), Modules.fromSystemProperty(), progress)) {
+      double loadStart = progress.elapsedSeconds();
+      try (Connection c = stack.postgres().connect()) {
+        load(c, history, progress);
+      }
+      double loaded = progress.elapsedSeconds();
+      awaitQuiet(stack, progress);
+      Reconciler.Report report = stack.reconciler().awaitMatch(Duration.ofMinutes(5));
+      double matched = progress.elapsedSeconds();
+      report.lines().forEach(System.out::println);
+      System.out.printf(
+          "%nloaded in %.0f s; ClickHouse %s %.0f s after the load; peak memory of all processes"
+              + " %d MB%n",
+          loaded - loadStart,
+          report.ok() ? "matched PostgreSQL" : "did NOT match PostgreSQL",
+          matched - loaded,
+          memory.peakMegabytes());
+      if (keepRunning && report.ok()) {
+        System.out.println("ClickHouse   " + stack.clickhouseUrl() + " (database chainstore)");
+        System.out.println("PostgreSQL   " + stack.postgres().jdbcUrl() + " (user postgres)");
+        System.out.println("Reconcile    ./chainstore reconcile --work-dir " + workDir);
+        System.out.flush();
+        Thread.currentThread().join();
+      }
+      return report.ok() ? 0 : 1;
+    }
+  }
+
+  private static void load(Connection c, GenerateOptions history, Progress progress)
+      throws SQLException, InterruptedException {
+    GeneratedHistory.Loaded loaded = GeneratedHistory.load(c, history);
+    progress.step(
+        "COPYed %,d rows in %.0f s (%,.0f rows/s): %s"
+            .formatted(
+                loaded.rows(),
+                loaded.seconds(),
+                loaded.rows() / loaded.seconds(),
+                loaded.summary().describe()));
+  }
+
+  /**
+   * Waits until ClickHouse holds every monthly target (written last) and the KPI tables have not
+   * changed for {@link #QUIET}: the jobs have caught up, and the reconciliation is worth asking.
+   */
+  private static void awaitQuiet(LocalStack stack, Progress progress) throws Exception {
+    long targets;
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM kpi_targets")) {
+      rs.next();
+      targets = rs.getLong(1);
+    }
+    ClickHouseClient ch = stack.clickhouse();
+    String state =
+        "SELECT (SELECT max(version) FROM store_kpi) AS a, (SELECT max(version) FROM stock_level)"
+            + " AS b, (SELECT max(version) FROM coupon_roi) AS c, (SELECT max(version) FROM"
+            + " member_tag) AS d";
+    String last = "";
+    long since = System.nanoTime();
+    long reported = 0;
+    while (true) {
+      String now = String.valueOf(ch.query(state).get(0));
+      if (!now.equals(last)) {
+        last = now;
+        since = System.nanoTime();
+      }
+      boolean targetsIn =
+          Long.parseLong(ch.queryValue("SELECT count() FROM kpi_target FINAL")) == targets;
+      if (targetsIn && System.nanoTime() - since > QUIET.toNanos()) {
+        return;
+      }
+      if (System.nanoTime() - reported > 30e9) {
+        reported = System.nanoTime();
+        progress.step(
+            "streaming jobs catching up: %s paid orders in ClickHouse"
+                .formatted(
+                    ch.queryValue(
+                        "SELECT sum(paid_orders) FROM store_kpi FINAL WHERE grain = 'day'")));
+      }
+      Thread.sleep(1_000);
+    }
+  }
+
+  private static String value(String[] args, int i) {
+    if (i >= args.length || args[i] == null) {
+      throw new IllegalArgumentException(args[i - 1] + " needs a value");
+    }
+    return args[i];
+  }
+}
