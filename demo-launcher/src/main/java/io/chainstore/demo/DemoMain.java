@@ -40,9 +40,11 @@ public final class DemoMain {
             case "reconcile" -> ReconcileCommand.run(rest);
             case "report" -> ReportCommand.run(rest);
             case "generate" -> GenerateCommand.run(rest);
+            case "bench-batch" -> BatchBench.run(rest);
+            case "bench-dashboards" -> DashboardBench.run(rest);
             default -> {
               System.err.println(
-                  "usage: chainstore demo|generate|reconcile|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay [options]");
+                  "usage: chainstore demo|generate|reconcile|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay|bench-batch|bench-dashboards [options]");
               yield 2;
             }
           };

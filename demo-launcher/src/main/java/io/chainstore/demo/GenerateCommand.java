@@ -66,7 +66,7 @@ final class GenerateCommand {
         load(c, history, progress);
       }
       double loaded = progress.elapsedSeconds();
-      awaitQuiet(stack, progress);
+      awaitCaughtUp(stack, progress);
       Reconciler.Report report = stack.reconciler().awaitMatch(Duration.ofMinutes(5));
       double matched = progress.elapsedSeconds();
       report.lines().forEach(System.out::println);
@@ -88,7 +88,7 @@ final class GenerateCommand {
     }
   }
 
-  private static void load(Connection c, GenerateOptions history, Progress progress)
+  static GeneratedHistory.Loaded load(Connection c, GenerateOptions history, Progress progress)
       throws SQLException, InterruptedException {
     GeneratedHistory.Loaded loaded = GeneratedHistory.load(c, history);
     progress.step(
@@ -98,13 +98,14 @@ final class GenerateCommand {
                 loaded.seconds(),
                 loaded.rows() / loaded.seconds(),
                 loaded.summary().describe()));
+    return loaded;
   }
 
   /**
    * Waits until ClickHouse holds every monthly target (written last) and the KPI tables have not
    * changed for {@link #QUIET}: the jobs have caught up, and the reconciliation is worth asking.
    */
-  private static void awaitQuiet(LocalStack stack, Progress progress) throws Exception {
+  static void awaitCaughtUp(LocalStack stack, Progress progress) throws Exception {
     long targets;
     try (Connection c = stack.postgres().connect();
         Statement s = c.createStatement();

@@ -114,6 +114,29 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
+  /**
+   * PostgreSQL, the OLTP service and ClickHouse with its schema, without Kafka, Debezium or the
+   * streaming jobs: what the batch jobs read and write, for their benchmark.
+   */
+  public static LocalStack startForBatch(Path workDir, Modules modules, Progress progress) {
+    LocalStack stack = new LocalStack(workDir, modules, progress, 0, 0);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
+    try {
+      stack.postgres = LocalPostgres.start(workDir.resolve("postgres"));
+      stack.progress.step("PostgreSQL " + stack.postgres.jdbcUrl());
+      stack.startOltpService();
+      stack.startClickHouse();
+      HttpClient http = HttpClient.newHttpClient();
+      stack.oltp.awaitReady(() -> stack.healthy(http), Duration.ofSeconds(120));
+      stack.progress.step("OLTP service " + stack.apiUrl());
+      stack.writeStackFile();
+    } catch (RuntimeException e) {
+      stack.close();
+      throw e;
+    }
+    return stack;
+  }
+
   /** Only PostgreSQL and the OLTP service: the transactional side, for its benchmark. */
   public static LocalStack startTransactional(Path workDir, Modules modules, Progress progress) {
     LocalStack stack = new LocalStack(workDir, modules, progress, 0, 0);
@@ -143,10 +166,7 @@ public final class LocalStack implements AutoCloseable {
     kafka.createTopics(topics);
     progress.step("Kafka " + kafka.bootstrapServers());
     startOltpService();
-    clickhouseServer = LocalClickHouse.start(workDir.resolve("clickhouse"));
-    clickhouse = new ClickHouseClient(clickhouseServer.settings(CLICKHOUSE_DATABASE));
-    int applied = new Migrator(clickhouse).migrate().size();
-    progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
+    startClickHouse();
     // The Flink job warms up while the service and Debezium start.
     launchFlink(false);
     HttpClient http = HttpClient.newHttpClient();
@@ -155,6 +175,13 @@ public final class LocalStack implements AutoCloseable {
     startCdc();
     awaitFlink(false);
     writeStackFile();
+  }
+
+  private void startClickHouse() {
+    clickhouseServer = LocalClickHouse.start(workDir.resolve("clickhouse"));
+    clickhouse = new ClickHouseClient(clickhouseServer.settings(CLICKHOUSE_DATABASE));
+    int applied = new Migrator(clickhouse).migrate().size();
+    progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
   }
 
   /** How to reach this stack's PostgreSQL and ClickHouse, for a later reconciliation. */
@@ -321,29 +348,36 @@ public final class LocalStack implements AutoCloseable {
 
   /** Runs the Spark job member-profiles to completion; returns its exit code. */
   public int runMemberProfiles() {
+    return memberProfiles("1g").awaitExit(Duration.ofMinutes(10));
+  }
+
+  /** Starts the Spark job member-profiles (local mode, a driver heap of {@code heap}). */
+  ChildProcess memberProfiles(String heap) {
     List<String> command = new ArrayList<>();
     command.add(Modules.java());
-    command.add("-Xmx1g");
+    command.add("-Xmx" + heap);
     command.addAll(Arrays.asList(Modules.sparkJvmFlags().split("\\s+")));
     command.addAll(List.of("-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.profiles.MemberProfilesJob");
     command.addAll(List.of("--model-dir", workDir.resolve("models").toString()));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
-            "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"))
-        .awaitExit(Duration.ofMinutes(10));
+        "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"));
   }
 
   /** Runs the Spring Batch job export-segment to completion; returns its exit code. */
   public int runExportSegment(String segment, Path output) {
+    return exportSegment(segment, output).awaitExit(Duration.ofMinutes(5));
+  }
+
+  ChildProcess exportSegment(String segment, Path output) {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(Modules.java(), "-Xmx512m", "-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.segment.ExportSegmentMain");
     command.addAll(List.of("--segment", segment, "--output", output.toString()));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
-            "export-segment", command, Map.of(), workDir.resolve("logs/export-segment.log"))
-        .awaitExit(Duration.ofMinutes(5));
+        "export-segment", command, Map.of(), workDir.resolve("logs/export-segment.log"));
   }
 
   /**
@@ -351,6 +385,10 @@ public final class LocalStack implements AutoCloseable {
    * members of {@code segment} as {@code batch}; returns its exit code.
    */
   public int runTargetCoupons(String segment, long templateId, String batch) {
+    return targetCoupons(segment, templateId, batch).awaitExit(Duration.ofMinutes(5));
+  }
+
+  ChildProcess targetCoupons(String segment, long templateId, String batch) {
     List<String> command = new ArrayList<>();
     command.addAll(List.of(Modules.java(), "-Xmx512m", "-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.segment.TargetCouponsMain");
@@ -368,8 +406,7 @@ public final class LocalStack implements AutoCloseable {
             adminApiKey));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
-            "target-coupons", command, Map.of(), workDir.resolve("logs/target-coupons.log"))
-        .awaitExit(Duration.ofMinutes(5));
+        "target-coupons", command, Map.of(), workDir.resolve("logs/target-coupons.log"));
   }
 
   private List<String> sourceAndWarehouseOptions() {

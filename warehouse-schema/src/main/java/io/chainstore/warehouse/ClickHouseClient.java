@@ -68,6 +68,98 @@ public final class ClickHouseClient {
     return rows;
   }
 
+  /**
+   * Runs a SELECT and reads its rows as they arrive, one at a time: for results too big to hold (a
+   * reconciliation of a chain's year). Close it when done.
+   */
+  public RowStream stream(String select) {
+    String sql = select.strip() + "\nFORMAT TabSeparatedWithNames";
+    try {
+      HttpResponse<java.io.InputStream> response =
+          http.send(
+              request(null, HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)),
+              HttpResponse.BodyHandlers.ofInputStream());
+      java.io.BufferedReader in =
+          new java.io.BufferedReader(
+              new java.io.InputStreamReader(response.body(), StandardCharsets.UTF_8), 1 << 16);
+      if (response.statusCode() != 200) {
+        String error;
+        try (in) {
+          error = in.lines().collect(java.util.stream.Collectors.joining("\n"));
+        }
+        throw new ClickHouseException(
+            "ClickHouse answered "
+                + response.statusCode()
+                + " to ["
+                + abbreviate(select)
+                + "]: "
+                + error.strip());
+      }
+      return new RowStream(in);
+    } catch (IOException e) {
+      throw new ClickHouseException("ClickHouse at " + settings.url() + " unreachable: " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ClickHouseException("interrupted while talking to ClickHouse", e);
+    }
+  }
+
+  /** The rows of a streamed SELECT: column name to text value (null for NULL), in order. */
+  public static final class RowStream
+      implements java.util.Iterator<Map<String, String>>, AutoCloseable {
+
+    private final java.io.BufferedReader in;
+    private final String[] names;
+    private String next;
+
+    private RowStream(java.io.BufferedReader in) throws IOException {
+      this.in = in;
+      String header = in.readLine();
+      this.names = header == null || header.isEmpty() ? new String[0] : splitTsv(header);
+      this.next = header == null ? null : readRow();
+    }
+
+    private String readRow() throws IOException {
+      String line = in.readLine();
+      while (line != null && line.isEmpty()) {
+        line = in.readLine();
+      }
+      return line;
+    }
+
+    @Override
+    public boolean hasNext() {
+      return next != null;
+    }
+
+    @Override
+    public Map<String, String> next() {
+      if (next == null) {
+        throw new java.util.NoSuchElementException();
+      }
+      String[] values = splitTsv(next);
+      Map<String, String> row = new LinkedHashMap<>();
+      for (int c = 0; c < names.length; c++) {
+        row.put(names[c], c < values.length ? values[c] : "");
+      }
+      try {
+        next = readRow();
+      } catch (IOException e) {
+        throw new ClickHouseException("reading a result from ClickHouse failed: " + e, e);
+      }
+      return row;
+    }
+
+    @Override
+    public void close() {
+      try {
+        in.close();
+      } catch (IOException e) {
+        // the connection is dropped either way
+      }
+    }
+  }
+
   /** Returns the single value of a one-row, one-column SELECT. */
   public String queryValue(String select) {
     List<Map<String, String>> rows = query(select);
@@ -126,24 +218,11 @@ public final class ClickHouseClient {
 
   private String post(
       String queryParam, HttpRequest.BodyPublisher body, Supplier<String> statement) {
-    StringBuilder uri = new StringBuilder(settings.url()).append("/?database=");
-    uri.append(URLEncoder.encode(settings.database(), StandardCharsets.UTF_8));
-    uri.append("&enable_http_compression=").append(settings.compress() ? 1 : 0);
-    if (queryParam != null) {
-      uri.append("&query=").append(URLEncoder.encode(queryParam, StandardCharsets.UTF_8));
-    }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(settings.timeout()).POST(body);
-    if (!settings.user().isEmpty()) {
-      String credentials = settings.user() + ":" + settings.password();
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
     try {
       HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          http.send(
+              request(queryParam, body),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       if (response.statusCode() != 200) {
         throw new ClickHouseException(
             "ClickHouse answered "
@@ -160,6 +239,25 @@ public final class ClickHouseClient {
       Thread.currentThread().interrupt();
       throw new ClickHouseException("interrupted while talking to ClickHouse", e);
     }
+  }
+
+  private HttpRequest request(String queryParam, HttpRequest.BodyPublisher body) {
+    StringBuilder uri = new StringBuilder(settings.url()).append("/?database=");
+    uri.append(URLEncoder.encode(settings.database(), StandardCharsets.UTF_8));
+    uri.append("&enable_http_compression=").append(settings.compress() ? 1 : 0);
+    if (queryParam != null) {
+      uri.append("&query=").append(URLEncoder.encode(queryParam, StandardCharsets.UTF_8));
+    }
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(settings.timeout()).POST(body);
+    if (!settings.user().isEmpty()) {
+      String credentials = settings.user() + ":" + settings.password();
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return request.build();
   }
 
   static String escape(String value) {

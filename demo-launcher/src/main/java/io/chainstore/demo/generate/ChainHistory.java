@@ -24,6 +24,13 @@ import java.util.SplittableRandom;
 final class ChainHistory {
 
   static final double MEAN_LINES = 2.9;
+
+  /**
+   * The sales of the last week go through the stock ledger (one sale movement per SKU and store):
+   * the mean age of the transfer job's sales velocity, so its velocity is the week's daily rate.
+   */
+  static final int LEDGER_DAYS = 7;
+
   static final double MEMBER_SHARE = 0.7;
   private static final long COUPON_OFF = 500;
   private static final long COUPON_MIN_SPEND = 3_000;
@@ -145,7 +152,12 @@ final class ChainHistory {
 
   /** SKUs by popularity rank: {@code skuAtRank[rank]} is a SKU id. */
   private record Catalog(
-      double[] cumulative, int[] skuAtRank, long[] price, int[] category, long[] unitsSold) {}
+      double[] cumulative,
+      int[] skuAtRank,
+      long[] price,
+      int[] category,
+      long[] unitsSold,
+      int[][] lastWeek) {}
 
   private Catalog catalog(SplittableRandom r, HistoryRows out) {
     int n = o.skus();
@@ -189,7 +201,13 @@ final class ChainHistory {
     for (int i = 0; i < n; i++) {
       weights[i] = 1 / Math.pow(i + 1, 0.9);
     }
-    return new Catalog(Draws.cumulative(weights), rank, price, category, new long[n + 1]);
+    return new Catalog(
+        Draws.cumulative(weights),
+        rank,
+        price,
+        category,
+        new long[n + 1],
+        new int[n + 1][o.stores() + 1]);
   }
 
   private static String capitalized(String s) {
@@ -360,8 +378,9 @@ final class ChainHistory {
         planned.add(new Planned(at(r, day, stores.zoneIds[store - 1]), -1, store, channel));
       }
       planned.sort((x, y) -> Long.compare(x.at, y.at));
+      boolean ledger = d >= o.days() - LEDGER_DAYS;
       for (Planned p : planned) {
-        order(++orderId, p, r, catalog, m, n, monthly, stores, out);
+        order(++orderId, p, r, catalog, m, n, monthly, ledger, out);
       }
       out.endOfDay(day);
     }
@@ -492,7 +511,7 @@ final class ChainHistory {
       Members m,
       Counters n,
       Map<Long, long[]> monthly,
-      Stores stores,
+      boolean ledger,
       HistoryRows out) {
     int lines = Math.min(15, 1 + Draws.poisson(r, MEAN_LINES - 1));
     int[] sku = new int[lines];
@@ -608,7 +627,11 @@ final class ChainHistory {
       return;
     }
     for (int l = 0; l < lines; l++) {
-      catalog.unitsSold[sku[l]] += quantity[l] - (l == returnLine ? returned : 0);
+      int sold = quantity[l] - (l == returnLine ? returned : 0);
+      catalog.unitsSold[sku[l]] += sold;
+      if (ledger) {
+        catalog.lastWeek[sku[l]][p.store] += sold;
+      }
     }
     payment(id, p.channel, total, paid, r, out);
     if (coupon != null) {
@@ -678,7 +701,8 @@ final class ChainHistory {
 
   /**
    * Today's stock: every store holds every SKU for ten to thirty days of its sales (one row in a
-   * hundred runs low), the warehouse for a month of the chain's.
+   * hundred runs low), the warehouse for a month of the chain's. Stores open with that plus the
+   * last week's sales, which then leave through the ledger.
    */
   private long stock(SplittableRandom r, Stores stores, Catalog catalog, HistoryRows out) {
     String now = windowEnd.toString();
@@ -693,7 +717,11 @@ final class ChainHistory {
             r.nextDouble() < 0.01
                 ? (int) storePerDay
                 : 2 + (int) Math.round(storePerDay * (10 + r.nextInt(21)));
-        out.add(HistoryTable.STOCK, k, s + 1, onHand, 0, 0, now);
+        int lastWeek = catalog.lastWeek[k][s + 1];
+        out.add(HistoryTable.STOCK, k, s + 1, onHand + lastWeek, 0, 0, now);
+        if (lastWeek > 0) {
+          out.add(HistoryTable.STOCK_SALES, k, s + 1, lastWeek);
+        }
         rows++;
       }
       out.add(

@@ -62,6 +62,9 @@ final class CopyLoader implements HistoryRows {
       s.execute(
           "CREATE TEMPORARY TABLE generated_redemptions"
               + " (id bigint, order_id bigint, redeemed_at timestamptz)");
+      s.execute(
+          "CREATE TEMPORARY TABLE generated_sales"
+              + " (sku_id bigint, location_id bigint, quantity integer)");
     }
     connection.commit();
     writer = new Thread(this::drain, "history-copy");
@@ -176,6 +179,20 @@ final class CopyLoader implements HistoryRows {
             "UPDATE coupons c SET status = 'redeemed', order_id = r.order_id,"
                 + " redeemed_at = r.redeemed_at FROM generated_redemptions r WHERE c.id = r.id");
         s.executeUpdate("DELETE FROM generated_redemptions");
+      }
+    }
+    if (table == HistoryTable.STOCK_SALES) {
+      try (Statement s = connection.createStatement()) {
+        // for this transaction only: the ledger records these as sales
+        s.execute("SELECT set_config('chainstore.stock_reason', 'sale', true)");
+        s.execute(
+            "SELECT set_config('chainstore.stock_document', 'generated: the last week''s sales',"
+                + " true)");
+        s.executeUpdate(
+            "UPDATE stock s SET on_hand = s.on_hand - g.quantity, updated_at = now()"
+                + " FROM generated_sales g"
+                + " WHERE s.sku_id = g.sku_id AND s.location_id = g.location_id");
+        s.executeUpdate("DELETE FROM generated_sales");
       }
     }
   }

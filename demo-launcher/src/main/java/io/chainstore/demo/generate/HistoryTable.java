@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * The transactional tables the generated history fills, each with the columns it writes, in the
- * order they are loaded (a row's references come before it). {@link #REDEEMED} is not a table:
- * coupons used by an order, applied to {@code coupons} once the order exists.
+ * order they are loaded (a row's references come before it). {@link #REDEEMED} and {@link
+ * #STOCK_SALES} are not tables but changes: coupons used by an order, applied to {@code coupons}
+ * once the order exists; units sold of the last week, taken off {@code stock} as sales.
  */
 enum HistoryTable {
   LOCATIONS(
@@ -78,6 +79,7 @@ enum HistoryTable {
       "order_return_lines", "return_id", "line_no", "quantity", "refund_amount", "order_id"),
   REDEEMED("coupons", "id", "order_id", "redeemed_at"),
   STOCK("stock", "sku_id", "location_id", "on_hand", "reserved", "in_transit", "updated_at"),
+  STOCK_SALES("stock", "sku_id", "location_id", "quantity"),
   KPI_TARGETS(
       "kpi_targets",
       "store_id",

@@ -10,12 +10,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Proves the ClickHouse figures equal what PostgreSQL says, table by table: every KPI bucket, every
@@ -82,6 +81,10 @@ public final class Reconciler {
     return report;
   }
 
+  /**
+   * Compares one table: both sides sorted by their key columns as text (byte order), read as
+   * streams and merged, so a chain's year is compared in bounded memory.
+   */
   TableResult compare(TableCheck check) {
     long asOf = 0;
     if (check.clockSql() != null) {
@@ -89,41 +92,129 @@ public final class Reconciler {
       String clock = clickhouse.queryValue(check.clockSql());
       asOf = clock == null || clock.isEmpty() ? 0 : Long.parseLong(clock);
     }
-    Map<String, Map<String, String>> pg =
-        keyed(check, postgresRows(check.postgresSql(defaultTimeZone, asOf)));
-    Map<String, Map<String, String>> ch = keyed(check, clickhouse.query(check.clickhouseSql()));
-    TreeSet<String> keys = new TreeSet<>(pg.keySet());
-    keys.addAll(ch.keySet());
-    int differing = 0;
-    List<String> examples = new ArrayList<>();
-    for (String key : keys) {
-      String difference = difference(pg.get(key), ch.get(key));
-      if (difference != null) {
-        differing++;
-        if (examples.size() < EXAMPLES) {
-          examples.add(check.table() + " " + key + ": " + difference);
+    String pgSql =
+        "SELECT * FROM ("
+            + check.postgresSql(defaultTimeZone, asOf).strip().replaceAll(";\\s*$", "")
+            + "\n) AS checked ORDER BY "
+            + String.join(
+                ", ", check.keyColumns().stream().map(k -> k + "::text COLLATE \"C\"").toList());
+    String chSql =
+        "SELECT * FROM ("
+            + check.clickhouseSql().strip()
+            + "\n) ORDER BY "
+            + String.join(
+                ", ", check.keyColumns().stream().map(k -> "toString(" + k + ")").toList());
+    try (Connection c = postgres.connect();
+        Statement s = streaming(c);
+        ResultSet rs = s.executeQuery(pgSql);
+        ClickHouseClient.RowStream chRows = clickhouse.stream(chSql)) {
+      Iterator<Map<String, String>> pgRows = rows(rs);
+      Keyed pg = next(check, pgRows);
+      Keyed ch = next(check, chRows);
+      long pgCount = 0;
+      long chCount = 0;
+      int differing = 0;
+      List<String> examples = new ArrayList<>();
+      while (pg != null || ch != null) {
+        int order = pg == null ? 1 : ch == null ? -1 : compareKeys(pg.key, ch.key);
+        String difference =
+            difference(order <= 0 ? pg.values : null, order >= 0 ? ch.values : null);
+        if (difference != null) {
+          differing++;
+          if (examples.size() < EXAMPLES) {
+            List<String> key = order <= 0 ? pg.key : ch.key;
+            examples.add(check.table() + " " + String.join("|", key) + ": " + difference);
+          }
+        }
+        if (order <= 0) {
+          pgCount++;
+          pg = next(check, pgRows);
+        }
+        if (order >= 0) {
+          chCount++;
+          ch = next(check, chRows);
         }
       }
+      return new TableResult(check.table(), (int) pgCount, (int) chCount, differing, examples);
+    } catch (SQLException e) {
+      throw new IllegalStateException("reconciliation query failed: " + e.getMessage(), e);
     }
-    return new TableResult(check.table(), pg.size(), ch.size(), differing, examples);
   }
 
-  /** Rows by key, leaving out rows whose figures are all zero or empty. */
-  private static Map<String, Map<String, String>> keyed(
-      TableCheck check, List<Map<String, String>> rows) {
-    Map<String, Map<String, String>> out = new TreeMap<>();
-    for (Map<String, String> row : rows) {
-      Map<String, String> values = new LinkedHashMap<>(row);
+  /** A row's key (text of each key column) and its compared values. */
+  private record Keyed(List<String> key, Map<String, String> values) {}
+
+  /** The next row whose figures are not all zero or empty, or null at the end. */
+  private static Keyed next(TableCheck check, Iterator<Map<String, String>> rows) {
+    while (rows.hasNext()) {
+      Map<String, String> values = new LinkedHashMap<>(rows.next());
       List<String> key = new ArrayList<>();
       for (String column : check.keyColumns()) {
         key.add(values.remove(column));
       }
-      if (values.values().stream().allMatch(Reconciler::zeroOrEmpty)) {
-        continue;
+      if (!values.values().stream().allMatch(Reconciler::zeroOrEmpty)) {
+        return new Keyed(key, values);
       }
-      out.put(String.join("|", key), values);
     }
-    return out;
+    return null;
+  }
+
+  /** The order both queries sort in: column by column, as text, NULL last. */
+  static int compareKeys(List<String> a, List<String> b) {
+    for (int i = 0; i < a.size(); i++) {
+      String x = a.get(i);
+      String y = b.get(i);
+      int c = x == null ? (y == null ? 0 : 1) : y == null ? -1 : x.compareTo(y);
+      if (c != 0) {
+        return c;
+      }
+    }
+    return 0;
+  }
+
+  private static Statement streaming(Connection c) throws SQLException {
+    // PostgreSQL's driver streams a result only inside a transaction, with a fetch size.
+    c.setAutoCommit(false);
+    c.setReadOnly(true);
+    Statement s = c.createStatement();
+    s.setFetchSize(10_000);
+    return s;
+  }
+
+  private static Iterator<Map<String, String>> rows(ResultSet rs) throws SQLException {
+    ResultSetMetaData meta = rs.getMetaData();
+    return new Iterator<>() {
+      private Boolean ahead;
+
+      @Override
+      public boolean hasNext() {
+        try {
+          if (ahead == null) {
+            ahead = rs.next();
+          }
+          return ahead;
+        } catch (SQLException e) {
+          throw new IllegalStateException("reconciliation query failed: " + e.getMessage(), e);
+        }
+      }
+
+      @Override
+      public Map<String, String> next() {
+        if (!hasNext()) {
+          throw new java.util.NoSuchElementException();
+        }
+        ahead = null;
+        try {
+          Map<String, String> row = new LinkedHashMap<>();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            row.put(meta.getColumnLabel(i), rs.getString(i));
+          }
+          return row;
+        } catch (SQLException e) {
+          throw new IllegalStateException("reconciliation query failed: " + e.getMessage(), e);
+        }
+      }
+    };
   }
 
   private static String difference(Map<String, String> pg, Map<String, String> ch) {

@@ -144,6 +144,40 @@ class ChainHistoryTest {
   }
 
   @Test
+  void theLastWeeksSalesLeaveTheStockThroughTheLedger() {
+    Map<String, Integer> opening = new HashMap<>();
+    for (List<String> values : history.of(HistoryTable.STOCK)) {
+      opening.put(values.get(0) + "@" + values.get(1), Integer.parseInt(values.get(2)));
+    }
+    Map<String, Integer> sold = new HashMap<>();
+    LocalDate weekStart = OPTIONS.endDate().minusDays(ChainHistory.LEDGER_DAYS - 1L);
+    Map<String, String> storeOf = new HashMap<>();
+    Map<String, Boolean> countsOf = new HashMap<>();
+    for (List<String> values : history.of(HistoryTable.ORDERS)) {
+      Map<String, String> o = history.row(HistoryTable.ORDERS, values);
+      storeOf.put(o.get("id"), o.get("store_id"));
+      LocalDate day = LocalDate.ofInstant(Instant.parse(o.get("created_at")), ZoneOffset.UTC);
+      countsOf.put(o.get("id"), !o.get("status").equals("cancelled") && !day.isBefore(weekStart));
+    }
+    for (List<String> values : history.of(HistoryTable.ORDER_LINES)) {
+      Map<String, String> l = history.row(HistoryTable.ORDER_LINES, values);
+      if (countsOf.get(l.get("order_id"))) {
+        sold.merge(
+            l.get("sku_id") + "@" + storeOf.get(l.get("order_id")),
+            Integer.parseInt(l.get("quantity")) - Integer.parseInt(l.get("returned_quantity")),
+            Integer::sum);
+      }
+    }
+    sold.values().removeIf(q -> q == 0);
+    Map<String, Integer> ledger = new HashMap<>();
+    for (List<String> values : history.of(HistoryTable.STOCK_SALES)) {
+      ledger.put(values.get(0) + "@" + values.get(1), Integer.parseInt(values.get(2)));
+    }
+    assertThat(ledger).isNotEmpty().isEqualTo(sold);
+    ledger.forEach((item, units) -> assertThat(opening.get(item)).isGreaterThanOrEqualTo(units));
+  }
+
+  @Test
   void couponsAreRedeemedOnceByTheirOwnMembersWithinTheirCampaign() {
     Map<String, String> memberOfCoupon = new HashMap<>();
     for (List<String> values : history.of(HistoryTable.COUPONS)) {
