@@ -161,7 +161,12 @@ final class CopyLoader implements HistoryRows {
   }
 
   private void load(HistoryTable table, StringBuilder rows) throws SQLException {
-    String target = table == HistoryTable.REDEEMED ? "generated_redemptions" : table.table();
+    String target =
+        switch (table) {
+          case REDEEMED -> "generated_redemptions";
+          case STOCK_SALES -> "generated_sales";
+          default -> table.table();
+        };
     byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
     CopyIn in =
         copy.copyIn("COPY " + target + " (" + String.join(", ", table.columns()) + ") FROM STDIN");
