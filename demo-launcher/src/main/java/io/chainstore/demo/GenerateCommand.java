@@ -77,7 +77,7 @@ final class GenerateCommand {
           report.ok() ? "matched PostgreSQL" : "did NOT match PostgreSQL",
           matched - loaded,
           memory.peakMegabytes());
-      if (keepRunning && report.ok()) {
+      if (keepRunning) {
         System.out.println("ClickHouse   " + stack.clickhouseUrl() + " (database chainstore)");
         System.out.println("PostgreSQL   " + stack.postgres().jdbcUrl() + " (user postgres)");
         System.out.println("Reconcile    ./chainstore reconcile --work-dir " + workDir);

@@ -85,15 +85,9 @@ public final class LocalStack implements AutoCloseable {
 
   public static LocalStack start(
       Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
-    LocalStack stack = new LocalStack(workDir, modules, progress, flushMillis, checkpointMillis);
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-    try {
-      stack.startAll();
-    } catch (RuntimeException e) {
-      stack.close();
-      throw e;
-    }
-    return stack;
+    return boot(
+        new LocalStack(workDir, modules, progress, flushMillis, checkpointMillis),
+        LocalStack::startAll);
   }
 
   /**
@@ -104,14 +98,7 @@ public final class LocalStack implements AutoCloseable {
   public static LocalStack startForBackfill(Path workDir, Modules modules, Progress progress) {
     LocalStack stack = new LocalStack(workDir, modules, progress, 1_000, JOB_CHECKPOINT_MILLIS);
     stack.stateOptions = List.of("--state-backend", "rocksdb", "--managed-memory", "256m");
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-    try {
-      stack.startAll();
-    } catch (RuntimeException e) {
-      stack.close();
-      throw e;
-    }
-    return stack;
+    return boot(stack, LocalStack::startAll);
   }
 
   /**
@@ -119,35 +106,34 @@ public final class LocalStack implements AutoCloseable {
    * streaming jobs: what the batch jobs read and write, for their benchmark.
    */
   public static LocalStack startForBatch(Path workDir, Modules modules, Progress progress) {
-    LocalStack stack = new LocalStack(workDir, modules, progress, 0, 0);
-    Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
-    try {
-      stack.postgres = LocalPostgres.start(workDir.resolve("postgres"));
-      stack.progress.step("PostgreSQL " + stack.postgres.jdbcUrl());
-      stack.startOltpService();
-      stack.startClickHouse();
-      HttpClient http = HttpClient.newHttpClient();
-      stack.oltp.awaitReady(() -> stack.healthy(http), Duration.ofSeconds(120));
-      stack.progress.step("OLTP service " + stack.apiUrl());
-      stack.writeStackFile();
-    } catch (RuntimeException e) {
-      stack.close();
-      throw e;
-    }
-    return stack;
+    return boot(
+        new LocalStack(workDir, modules, progress, 0, 0),
+        stack -> {
+          stack.startPostgres();
+          stack.startOltpService();
+          stack.startClickHouse();
+          stack.awaitOltpService();
+          stack.writeStackFile();
+        });
   }
 
   /** Only PostgreSQL and the OLTP service: the transactional side, for its benchmark. */
   public static LocalStack startTransactional(Path workDir, Modules modules, Progress progress) {
-    LocalStack stack = new LocalStack(workDir, modules, progress, 0, 0);
+    return boot(
+        new LocalStack(workDir, modules, progress, 0, 0),
+        stack -> {
+          stack.startPostgres();
+          stack.startOltpService();
+          stack.awaitOltpService();
+        });
+  }
+
+  /** Starts the stack's parts; whatever started is stopped again if a part fails, or at exit. */
+  private static LocalStack boot(
+      LocalStack stack, java.util.function.Consumer<LocalStack> startParts) {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     try {
-      stack.postgres = LocalPostgres.start(workDir.resolve("postgres"));
-      stack.progress.step("PostgreSQL " + stack.postgres.jdbcUrl());
-      stack.startOltpService();
-      HttpClient http = HttpClient.newHttpClient();
-      stack.oltp.awaitReady(() -> stack.healthy(http), Duration.ofSeconds(120));
-      stack.progress.step("OLTP service " + stack.apiUrl());
+      startParts.accept(stack);
     } catch (RuntimeException e) {
       stack.close();
       throw e;
@@ -155,9 +141,19 @@ public final class LocalStack implements AutoCloseable {
     return stack;
   }
 
-  private void startAll() {
+  private void startPostgres() {
     postgres = LocalPostgres.start(workDir.resolve("postgres"));
     progress.step("PostgreSQL " + postgres.jdbcUrl());
+  }
+
+  private void awaitOltpService() {
+    HttpClient http = HttpClient.newHttpClient();
+    oltp.awaitReady(() -> healthy(http), Duration.ofSeconds(120));
+    progress.step("OLTP service " + apiUrl());
+  }
+
+  private void startAll() {
+    startPostgres();
     kafka = LocalKafka.start(workDir.resolve("kafka"));
     // Created up front so the Flink source finds its topic at once rather than at discovery.
     List<String> topics = new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
@@ -169,9 +165,7 @@ public final class LocalStack implements AutoCloseable {
     startClickHouse();
     // The Flink job warms up while the service and Debezium start.
     launchFlink(false);
-    HttpClient http = HttpClient.newHttpClient();
-    oltp.awaitReady(() -> healthy(http), Duration.ofSeconds(120));
-    progress.step("OLTP service " + apiUrl());
+    awaitOltpService();
     startCdc();
     awaitFlink(false);
     writeStackFile();
