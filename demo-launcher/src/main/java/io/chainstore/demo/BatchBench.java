@@ -78,7 +78,7 @@ final class BatchBench {
               now.plusSeconds(30 * 86_400),
               "bench");
       Measured target = measure(stack.targetCoupons(SEGMENT, template, "bench"), progress);
-      long issued = couponsOf(stack, template);
+      long issued = DemoMain.couponsOf(stack, template);
       progress.step(
           "target-coupons exit %d: %,d coupons issued in %.1f s = %,.0f members/s, peak RSS %d MB"
               .formatted(
@@ -106,17 +106,6 @@ final class BatchBench {
         progress.step("job failed; its log:\n" + job.logTail());
       }
       return new Measured(exit, (System.nanoTime() - start) / 1e9, peakKb / 1024);
-    }
-  }
-
-  private static long couponsOf(LocalStack stack, long templateId) throws Exception {
-    try (var c = stack.postgres().connect();
-        var s = c.prepareStatement("SELECT count(*) FROM coupons WHERE template_id = ?")) {
-      s.setLong(1, templateId);
-      try (var rs = s.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
     }
   }
 }

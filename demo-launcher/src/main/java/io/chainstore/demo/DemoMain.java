@@ -189,7 +189,8 @@ public final class DemoMain {
         "demo-win-back-" + seed);
   }
 
-  private static long couponsOf(LocalStack stack, long templateId) throws java.sql.SQLException {
+  /** How many coupons of {@code templateId} the stack's service has issued. */
+  static long couponsOf(LocalStack stack, long templateId) throws java.sql.SQLException {
     try (java.sql.Connection c =
             java.sql.DriverManager.getConnection(
                 stack.postgres().jdbcUrl(), stack.postgres().user(), "");

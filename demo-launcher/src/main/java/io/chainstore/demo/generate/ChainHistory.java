@@ -414,7 +414,6 @@ final class ChainHistory {
     int campaigns;
     long couponValidFrom;
     long couponValidTo;
-    long templateId;
   }
 
   /** A time of day on {@code day} in the store's zone, busiest around noon and after work. */
@@ -498,7 +497,6 @@ final class ChainHistory {
       m.heldCoupon[i] = (int) coupon;
     }
     n.coupons += chosen.size();
-    n.templateId = id;
     n.couponValidFrom = starts.getEpochSecond() + 6 * 3600;
     n.couponValidTo = ends.getEpochSecond();
   }

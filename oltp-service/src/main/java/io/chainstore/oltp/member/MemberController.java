@@ -147,7 +147,7 @@ class MemberController {
                   Long.class,
                   request.name(),
                   request.phone(),
-                  request.email() == null ? null : request.email().strip(),
+                  request.email(),
                   store,
                   store == null ? "online" : "pos");
           if (request.referrerCode() != null) {
