@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=.bench-dashboards
 log=$(mktemp)
-./chainstore generate --work-dir "$dir" --keep-running "$@" >"$log" 2>&1 &
+./chainstore generate --work-dir "$dir" --member-profiles --keep-running "$@" >"$log" 2>&1 &
 stack=$!
 trap 'kill $stack 2>/dev/null; wait $stack 2>/dev/null; rm -rf "$dir" "$log"' EXIT
 # generate prints its reconciliation, then "Reconcile ..." once the stack is ready for queries

@@ -1,48 +1,66 @@
 -- The dashboards' questions asked of the transactional PostgreSQL, as a user without the platform
--- would: the same figures over the whole history, from orders, lines, stock and coupons. One block
--- per chart, headed by "-- chart: <name>". Charts of member tags and profiles have no block: those
--- figures exist only because the platform computes them.
+-- would: the same figures over the same time ranges as the charts, from orders, lines, stock and
+-- coupons. One block per chart, headed by a comment line naming the chart. {today} stands for the
+-- day the bench runs (a date literal): Superset resolves "Last week" and the like from midnight of
+-- that day, on each store's business day where the chart's column is one. Charts of member tags
+-- and profiles have no block: those figures exist only because the platform computes them.
 
 -- chart: Net sales, last 7 days
-SELECT sum(net_amount) AS total_net_sales FROM sales_orders;
+SELECT sum(o.net_amount) AS total_net_sales
+FROM sales_orders o JOIN locations l ON l.id = o.store_id
+WHERE (o.paid_at AT TIME ZONE l.time_zone)::date >= {today} - 7 AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today};
 
 -- chart: Orders, last 7 days
-SELECT count(*) AS total_paid_orders FROM sales_orders;
+SELECT count(*) AS total_paid_orders
+FROM sales_orders o JOIN locations l ON l.id = o.store_id
+WHERE (o.paid_at AT TIME ZONE l.time_zone)::date >= {today} - 7 AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today};
 
 -- chart: Average order value, last 7 days
-SELECT sum(net_amount) / greatest(count(*), 1) AS avg_order_value FROM sales_orders;
+SELECT sum(o.net_amount) / greatest(count(*), 1) AS avg_order_value
+FROM sales_orders o JOIN locations l ON l.id = o.store_id
+WHERE (o.paid_at AT TIME ZONE l.time_zone)::date >= {today} - 7 AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today};
 
 -- chart: Units per transaction, last 7 days
-SELECT sum(net_units)::numeric / greatest(count(*), 1) AS units_per_transaction FROM sales_orders;
+SELECT sum(o.net_units)::numeric / greatest(count(*), 1) AS units_per_transaction
+FROM sales_orders o JOIN locations l ON l.id = o.store_id
+WHERE (o.paid_at AT TIME ZONE l.time_zone)::date >= {today} - 7 AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today};
 
 -- chart: Net sales per business day
 SELECT (o.paid_at AT TIME ZONE l.time_zone)::date AS local_date, sum(o.net_amount) AS total_net_sales
 FROM sales_orders o JOIN locations l ON l.id = o.store_id
+WHERE (o.paid_at AT TIME ZONE l.time_zone)::date >= ({today} - interval '3 months')::date AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today}
 GROUP BY 1 ORDER BY 1;
 
 -- chart: New members per business day
 SELECT (m.created_at AT TIME ZONE coalesce(l.time_zone, 'Europe/Berlin'))::date AS local_date,
        count(*) AS total_new_members
 FROM members m LEFT JOIN locations l ON l.id = m.store_id
+WHERE (m.created_at AT TIME ZONE coalesce(l.time_zone, 'Europe/Berlin'))::date >= ({today} - interval '3 months')::date AND (m.created_at AT TIME ZONE coalesce(l.time_zone, 'Europe/Berlin'))::date < {today}
 GROUP BY 1 ORDER BY 1;
 
 -- chart: Store comparison
 SELECT l.code, l.name, sum(o.net_amount) AS total_net_sales, count(*) AS total_paid_orders,
        sum(o.net_amount) / count(*) AS avg_order_value,
        sum(o.net_units)::numeric / count(*) AS units_per_transaction,
-       (SELECT count(*) FROM members m WHERE m.store_id = l.id) AS total_new_members,
+       (SELECT count(*) FROM members m WHERE m.store_id = l.id
+          AND (m.created_at AT TIME ZONE l.time_zone)::date >= ({today} - interval '1 months')::date AND (m.created_at AT TIME ZONE l.time_zone)::date < {today}) AS total_new_members,
        sum(o.net_amount) FILTER (WHERE o.member_id IS NOT NULL) / sum(o.net_amount) AS member_sales_share
 FROM sales_orders o JOIN locations l ON l.id = o.store_id
+WHERE (o.paid_at AT TIME ZONE l.time_zone)::date >= ({today} - interval '1 months')::date AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today}
 GROUP BY l.id, l.code, l.name ORDER BY total_net_sales DESC;
 
 -- chart: Top 10 products
 SELECT k.code, k.name, p.category, sum(s.net_amount) AS product_net_sales, sum(s.net_units) AS product_units
-FROM sales_lines s JOIN skus k ON k.id = s.sku_id JOIN products p ON p.id = k.product_id
+FROM sales_lines s JOIN locations l ON l.id = s.store_id
+JOIN skus k ON k.id = s.sku_id JOIN products p ON p.id = k.product_id
+WHERE (s.paid_at AT TIME ZONE l.time_zone)::date >= ({today} - interval '1 months')::date AND (s.paid_at AT TIME ZONE l.time_zone)::date < {today}
 GROUP BY 1, 2, 3 ORDER BY product_net_sales DESC LIMIT 10;
 
 -- chart: Net sales by category
 SELECT p.category, sum(s.net_amount) AS product_net_sales
-FROM sales_lines s JOIN skus k ON k.id = s.sku_id JOIN products p ON p.id = k.product_id
+FROM sales_lines s JOIN locations l ON l.id = s.store_id
+JOIN skus k ON k.id = s.sku_id JOIN products p ON p.id = k.product_id
+WHERE (s.paid_at AT TIME ZONE l.time_zone)::date >= ({today} - interval '1 months')::date AND (s.paid_at AT TIME ZONE l.time_zone)::date < {today}
 GROUP BY 1 ORDER BY 2 DESC;
 
 -- chart: KPI vs target, this month
@@ -51,7 +69,7 @@ FROM kpi_targets t
 JOIN locations l ON l.id = t.store_id
 LEFT JOIN sales_orders o ON o.store_id = t.store_id
      AND date_trunc('month', o.paid_at AT TIME ZONE l.time_zone)::date = t.period_start
-WHERE t.period_type = 'month'
+WHERE t.period_type = 'month' AND t.period_start >= ({today} - interval '1 months')::date AND t.period_start < {today}
 GROUP BY 1, 2, 3 ORDER BY 1, 2;
 
 -- chart: Net sales vs target by store
@@ -62,17 +80,21 @@ LEFT JOIN LATERAL (
     SELECT coalesce(sum(o.net_amount), 0) AS achieved FROM sales_orders o
     WHERE o.store_id = t.store_id
       AND date_trunc('month', o.paid_at AT TIME ZONE l.time_zone)::date = t.period_start) a ON true
-WHERE t.period_type = 'month'
+WHERE t.period_type = 'month' AND t.period_start >= ({today} - interval '1 months')::date AND t.period_start < {today}
 GROUP BY 1 ORDER BY 1;
 
 -- chart: Net sales per minute by store
-SELECT date_trunc('minute', paid_at) AS bucket_start, store_id, sum(net_amount) AS total_net_sales
-FROM sales_orders GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT date_trunc('minute', paid_at AT TIME ZONE 'UTC') AS bucket_start, store_id, sum(net_amount) AS total_net_sales
+FROM sales_orders
+WHERE paid_at >= ({today} - 1)::timestamp AT TIME ZONE 'UTC' AND paid_at < {today}::timestamp AT TIME ZONE 'UTC'
+GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- chart: Store KPIs by channel
 SELECT store_id, channel, sum(net_amount) AS total_net_sales, count(*) AS total_paid_orders,
        sum(net_amount) / count(*) AS avg_order_value, sum(net_units)::numeric / count(*) AS units_per_order
-FROM sales_orders GROUP BY 1, 2 ORDER BY 1, 2;
+FROM sales_orders
+WHERE paid_at >= ({today} - 1)::timestamp AT TIME ZONE 'UTC' AND paid_at < {today}::timestamp AT TIME ZONE 'UTC'
+GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- chart: SKU-locations below reorder point
 WITH velocity AS (
@@ -143,7 +165,7 @@ GROUP BY 1;
 SELECT (o.paid_at AT TIME ZONE l.time_zone)::date, c.code, count(*) AS coupons_redeemed
 FROM orders o JOIN locations l ON l.id = o.store_id JOIN coupons cp ON cp.id = o.coupon_id
 JOIN coupon_templates t ON t.id = cp.template_id JOIN campaigns c ON c.id = t.campaign_id
-WHERE o.status IN ('paid', 'fulfilled', 'picked_up', 'completed')
+WHERE o.status IN ('paid', 'fulfilled', 'picked_up', 'completed') AND (o.paid_at AT TIME ZONE l.time_zone)::date >= ({today} - interval '3 months')::date AND (o.paid_at AT TIME ZONE l.time_zone)::date < {today}
 GROUP BY 1, 2 ORDER BY 1, 2;
 
 -- chart: Members by main channel

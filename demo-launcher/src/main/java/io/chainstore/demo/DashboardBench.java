@@ -11,16 +11,20 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@code ./chainstore bench-dashboards [--work-dir .demo] [--runs 20] [--postgres-runs 5] [the
- * deployment options of reconcile]}: every dashboard chart's query against ClickHouse, {@code runs}
- * times after one warm-up, p50 and p95; beside it the same question asked of the transactional
- * PostgreSQL ({@code bench/dashboard-questions.postgres.sql}).
+ * {@code ./chainstore bench-dashboards [--work-dir .demo] [--runs 20] [--postgres-runs 5] [--today
+ * yyyy-mm-dd] [the deployment options of reconcile]}: every dashboard chart's query as Superset
+ * sends it on {@code today} (by default the current UTC day; the charts' time ranges resolved from
+ * its midnight) against ClickHouse, {@code runs} times after one warm-up, p50 and p95; beside it
+ * the same question over the same range asked of the transactional PostgreSQL ({@code
+ * bench/dashboard-questions.postgres.sql}).
  */
 final class DashboardBench {
 
@@ -30,10 +34,12 @@ final class DashboardBench {
     List<String> stackArgs = new ArrayList<>();
     int runs = 20;
     int postgresRuns = 5;
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--postgres-runs" -> postgresRuns = Integer.parseInt(args[++i]);
+        case "--today" -> today = LocalDate.parse(args[++i]);
         default -> stackArgs.add(args[i]);
       }
     }
@@ -47,16 +53,20 @@ final class DashboardBench {
         new ClickHouseClient(ClickHouseSettings.fromOptions(options::get));
     SupersetAssets assets =
         SupersetAssets.load(SupersetAssets.in(Modules.fromSystemProperty().home()));
-    Map<String, String> questions = postgresQuestions();
+    Map<String, String> questions = postgresQuestions(today);
     System.out.printf(
-        "order lines in PostgreSQL: %s; runs per chart: ClickHouse %d, PostgreSQL %d%n",
-        scalar(postgresUrl, options, "SELECT count(*) FROM order_lines"), runs, postgresRuns);
+        "order lines in PostgreSQL: %s; runs per chart: ClickHouse %d, PostgreSQL %d;"
+            + " time ranges from %s%n",
+        scalar(postgresUrl, options, "SELECT count(*) FROM order_lines"),
+        runs,
+        postgresRuns,
+        today);
     System.out.printf(
         "%-38s %10s %10s %10s %10s %8s%n",
         "chart", "CH p50 ms", "CH p95 ms", "PG p50 ms", "PG p95 ms", "PG/CH");
     List<Double> allP95 = new ArrayList<>();
     for (SupersetAssets.Chart chart : assets.charts()) {
-      String sql = ChartQuery.sql(chart);
+      String sql = ChartQuery.sql(chart, today);
       List<Double> ch = new ArrayList<>();
       for (int r = 0; r <= runs; r++) {
         long start = System.nanoTime();
@@ -102,8 +112,8 @@ final class DashboardBench {
     return 0;
   }
 
-  /** The blocks of {@code bench/dashboard-questions.postgres.sql}, by chart name. */
-  static Map<String, String> postgresQuestions() throws IOException {
+  /** The blocks of {@code bench/dashboard-questions.postgres.sql}, by chart name, on a day. */
+  static Map<String, String> postgresQuestions(LocalDate today) throws IOException {
     String text;
     try (InputStream in =
         DashboardBench.class
@@ -116,7 +126,9 @@ final class DashboardBench {
     for (int i = 1; i < blocks.length; i++) {
       int newline = blocks[i].indexOf('\n');
       String sql = blocks[i].substring(newline + 1).strip();
-      questions.put(blocks[i].substring(0, newline).strip(), sql.replaceAll(";$", ""));
+      questions.put(
+          blocks[i].substring(0, newline).strip(),
+          sql.replaceAll(";$", "").replace("{today}", "DATE '" + today + "'"));
     }
     return questions;
   }

@@ -14,11 +14,12 @@ import java.time.Duration;
 
 /**
  * {@code ./chainstore generate [--members N] [--stores N] [--skus N] [--days N] [--order-lines N]
- * [--seed S] [--end-date YYYY-MM-DD] [--work-dir .demo] [--keep-running]}: starts the local stack,
- * COPYs a generated history into its PostgreSQL, lets Debezium and the streaming jobs carry it into
- * ClickHouse and reconciles. With {@code --postgres-url U [--postgres-user U] [--postgres-password
- * P]} it only writes the history into that (empty) database: a deployment's own connector and jobs
- * then carry it.
+ * [--seed S] [--end-date YYYY-MM-DD] [--work-dir .demo] [--member-profiles] [--keep-running]}:
+ * starts the local stack, COPYs a generated history into its PostgreSQL, lets Debezium and the
+ * streaming jobs carry it into ClickHouse and reconciles; with {@code --member-profiles} it then
+ * runs member-profiles on it, so every dashboard has data. With {@code --postgres-url U
+ * [--postgres-user U] [--postgres-password P]} it only writes the history into that (empty)
+ * database: a deployment's own connector and jobs then carry it.
  */
 final class GenerateCommand {
 
@@ -32,6 +33,7 @@ final class GenerateCommand {
     GenerateOptions history = GenerateOptions.parse(rest);
     Path workDir = Path.of(".demo");
     boolean keepRunning = false;
+    boolean memberProfiles = false;
     String url = null;
     String user = "postgres";
     String password = "";
@@ -41,6 +43,7 @@ final class GenerateCommand {
       }
       switch (rest[i]) {
         case "--keep-running" -> keepRunning = true;
+        case "--member-profiles" -> memberProfiles = true;
         case "--work-dir" -> workDir = Path.of(value(rest, ++i));
         case "--postgres-url" -> url = value(rest, ++i);
         case "--postgres-user" -> user = value(rest, ++i);
@@ -77,6 +80,12 @@ final class GenerateCommand {
           report.ok() ? "matched PostgreSQL" : "did NOT match PostgreSQL",
           matched - loaded,
           memory.peakMegabytes());
+      if (memberProfiles) {
+        double start = progress.elapsedSeconds();
+        int exit = stack.memberProfiles("4g").awaitExit(Duration.ofMinutes(30));
+        progress.step(
+            "member-profiles exit %d in %.0f s".formatted(exit, progress.elapsedSeconds() - start));
+      }
       if (keepRunning) {
         System.out.println("ClickHouse   " + stack.clickhouseUrl() + " (database chainstore)");
         System.out.println("PostgreSQL   " + stack.postgres().jdbcUrl() + " (user postgres)");
@@ -121,7 +130,8 @@ final class GenerateCommand {
     String state =
         "SELECT (SELECT count() FROM store_kpi) AS a, (SELECT count() FROM sku_sales) AS b,"
             + " (SELECT count() FROM stock_level) AS c, (SELECT count() FROM coupon_roi) AS d,"
-            + " (SELECT max(version) FROM member_tag) AS e";
+            + " (SELECT max(version) FROM member_tag) AS e,"
+            + " (SELECT count() FROM sku_chain_sales) AS f";
     String last = "";
     long since = System.nanoTime();
     long reported = 0;

@@ -214,6 +214,58 @@ class GeneratedHistoryIT {
     assertThat(checked).isGreaterThanOrEqualTo(10);
   }
 
+  @Test
+  void chartsOverTheirTimeRangesAgreeWithTheBenchQuestionsToPostgres() throws Exception {
+    // The day after the history: "Last week" is its last seven business days.
+    LocalDate today = HISTORY.endDate().plusDays(1);
+    Map<String, String> questions = DashboardBench.postgresQuestions(today);
+    Map<String, Chart> charts = new java.util.HashMap<>();
+    assets.charts().forEach(chart -> charts.put(chart.name(), chart));
+    ClickHouseClient ch = stack.clickhouse();
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement()) {
+      for (Map.Entry<String, String> question : questions.entrySet()) {
+        assertThat(charts).as("the chart of a question").containsKey(question.getKey());
+        try (ResultSet rs = s.executeQuery(question.getValue())) {
+          assertThat(rs.next()).as(question.getKey()).isTrue();
+        }
+      }
+      for (String name : List.of("Net sales, last 7 days", "Orders, last 7 days")) {
+        Chart chart = charts.get(name);
+        String metric = ChartQuery.metrics(chart).get(0);
+        BigDecimal fromClickHouse =
+            number(ch.query(ChartQuery.sql(chart, today)).get(0).get(metric));
+        assertThat(fromClickHouse)
+            .as(name)
+            .isPositive()
+            .isEqualByComparingTo(pairs(s, questions.get(name), 1).get(""));
+      }
+      Map<String, BigDecimal> categories = new java.util.TreeMap<>();
+      for (Map<String, String> row :
+          ch.query(ChartQuery.sql(charts.get("Net sales by category"), today))) {
+        categories.put(row.get("category"), number(row.get("product_net_sales")).setScale(2));
+      }
+      assertThat(categories).hasSizeGreaterThan(1);
+      // last month is less than the whole history
+      BigDecimal lastMonth = categories.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+      assertThat(lastMonth).isLessThan(number(ch.queryValue(REFERENCES.get("product_net_sales"))));
+      assertThat(categories).isEqualTo(pairs(s, questions.get("Net sales by category"), 2));
+    }
+  }
+
+  /** The first column (or "" when one) to the second (or the first) as a normalized number. */
+  private static Map<String, BigDecimal> pairs(Statement s, String sql, int columns)
+      throws Exception {
+    Map<String, BigDecimal> result = new java.util.TreeMap<>();
+    try (ResultSet rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        String key = columns == 1 ? "" : rs.getString(1);
+        result.put(key, rs.getBigDecimal(columns).setScale(2));
+      }
+    }
+    return result;
+  }
+
   private static BigDecimal number(String value) {
     return value == null || value.isEmpty() || value.equals("\\N")
         ? BigDecimal.ZERO

@@ -6,6 +6,7 @@ import java.util.List;
 public final class WarehouseTables {
   public static final String STORE_KPI = "store_kpi";
   public static final String SKU_SALES = "sku_sales";
+  public static final String SKU_CHAIN_SALES = "sku_chain_sales";
   public static final String MEMBER_PROFILE = "member_profile";
   public static final String MEMBER_PROFILE_RUN = "member_profile_run";
   public static final String SCHEMA_MIGRATIONS = "schema_migrations";
@@ -43,6 +44,10 @@ public final class WarehouseTables {
   /** The columns of {@link #SKU_SALES}, in the order writers send them. */
   public static final List<String> SKU_SALES_COLUMNS =
       List.of("store_id", "sku_id", "local_date", "net_sales", "units", "version", "updated_at");
+
+  /** The columns of {@link #SKU_CHAIN_SALES}, in the order writers send them. */
+  public static final List<String> SKU_CHAIN_SALES_COLUMNS =
+      List.of("sku_id", "local_date", "net_sales", "units", "version", "updated_at");
 
   private WarehouseTables() {}
 }

@@ -106,4 +106,40 @@ class MigratorIT {
         .containsEntry("paid_orders", "2")
         .containsEntry("avg_order_value", "15.25");
   }
+
+  @Test
+  void theNewestRowViewsKeepWhatFinalKeeps() {
+    new Migrator(client).migrate();
+    List<String> columns = WarehouseTables.SKU_CHAIN_SALES_COLUMNS;
+    // A higher version wins whatever the order of inserts; among equal versions the later insert
+    // wins (a batch whose changes all had lower LSNs than the row's newest), as with FINAL.
+    client.insert(
+        WarehouseTables.SKU_CHAIN_SALES,
+        columns,
+        List.of(
+            List.of(7, "2026-11-27", "9.00", 3, 20, "2026-11-27 10:00:00"),
+            List.of(8, "2026-11-27", "5.00", 1, 30, "2026-11-27 10:00:00")));
+    client.insert(
+        WarehouseTables.SKU_CHAIN_SALES,
+        columns,
+        List.of(
+            List.of(7, "2026-11-27", "4.00", 1, 10, "2026-11-27 10:00:01"),
+            List.of(8, "2026-11-27", "6.50", 2, 30, "2026-11-27 10:00:01")));
+    String newest =
+        "SELECT sku_id, toString(net_sales) AS net_sales, units FROM sku_sales_chain_day"
+            + " WHERE local_date = '2026-11-27' ORDER BY sku_id";
+    List<Map<String, String>> expected =
+        List.of(
+            Map.of("sku_id", "7", "net_sales", "9.00", "units", "3"),
+            Map.of("sku_id", "8", "net_sales", "6.50", "units", "2"));
+    assertThat(client.query(newest)).isEqualTo(expected);
+    assertThat(
+            client.query(
+                "SELECT sku_id, toString(net_sales) AS net_sales, units FROM sku_chain_sales FINAL"
+                    + " ORDER BY sku_id"))
+        .isEqualTo(expected);
+    // and after the parts are merged into one
+    client.execute("OPTIMIZE TABLE sku_chain_sales FINAL");
+    assertThat(client.query(newest)).isEqualTo(expected);
+  }
 }

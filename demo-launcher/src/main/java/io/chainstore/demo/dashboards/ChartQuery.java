@@ -1,15 +1,18 @@
 package io.chainstore.demo.dashboards;
 
 import io.chainstore.demo.dashboards.SupersetAssets.Chart;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The query Superset sends for a chart: its dataset's SQL as a subquery, grouped by the chart's
- * x-axis and group-by columns, its metrics, its filters, sort and row limit. Time-range filters are
- * left out: Superset resolves them against the current time, and the checks and benchmarks read the
- * whole history instead.
+ * x-axis and group-by columns, its metrics, its filters, sort and row limit. A time range ("Last
+ * week"…) is resolved as Superset resolves it, against midnight of a given day: {@code [today - 7
+ * days, today)}, in the literals of ClickHouse's engine spec ({@code toDate('…')} for a Date
+ * column, {@code toDateTime('…')} for a DateTime). Without a day the ranges are left out and the
+ * query reads the whole history (what the checks that add up to the KPI tables need).
  */
 public final class ChartQuery {
 
@@ -32,13 +35,22 @@ public final class ChartQuery {
     return single instanceof String s ? List.of(s) : strings(chart.params().get("metrics"));
   }
 
-  /** The chart's query as Superset would send it. */
+  /** The chart's query as Superset would send it, over the whole history. */
   public static String sql(Chart chart) {
-    return sql(chart, true);
+    return sql(chart, true, null);
   }
 
-  /** The chart's query, without its sort and row limit when {@code limited} is false. */
+  /** The chart's query over the whole history, without sort and row limit when not limited. */
   public static String sql(Chart chart, boolean limited) {
+    return sql(chart, limited, null);
+  }
+
+  /** The chart's query as Superset sends it on {@code today} (time ranges resolved). */
+  public static String sql(Chart chart, LocalDate today) {
+    return sql(chart, true, today);
+  }
+
+  private static String sql(Chart chart, boolean limited, LocalDate today) {
     List<String> dims = dimensions(chart);
     List<String> selected = new ArrayList<>(dims);
     for (String metric : metrics(chart)) {
@@ -54,7 +66,7 @@ public final class ChartQuery {
             .append(" FROM (\n")
             .append(chart.dataset().sql())
             .append("\n) AS dataset");
-    List<String> where = filters(chart);
+    List<String> where = filters(chart, today);
     if (!where.isEmpty()) {
       sql.append(" WHERE ").append(String.join(" AND ", where));
     }
@@ -78,7 +90,7 @@ public final class ChartQuery {
     return sql.toString();
   }
 
-  private static List<String> filters(Chart chart) {
+  private static List<String> filters(Chart chart, LocalDate today) {
     List<String> where = new ArrayList<>();
     for (Object f : (List<?>) chart.params().getOrDefault("adhoc_filters", List.of())) {
       Map<?, ?> filter = (Map<?, ?>) f;
@@ -90,7 +102,11 @@ public final class ChartQuery {
       String operator = (String) filter.get("operator");
       Object value = filter.get("comparator");
       switch (operator) {
-        case "TEMPORAL_RANGE" -> {}
+        case "TEMPORAL_RANGE" -> {
+          if (today != null) {
+            where.addAll(range(chart, subject, String.valueOf(value), today));
+          }
+        }
         case "IS NOT NULL", "IS NULL" -> where.add(subject + " " + operator);
         case "==" -> where.add(subject + " = " + literal(value));
         case "!=", ">", "<", ">=", "<=" ->
@@ -106,6 +122,34 @@ public final class ChartQuery {
       }
     }
     return where;
+  }
+
+  /**
+   * A relative range as Superset resolves it, as two conditions ({@code >=} start, {@code <} end).
+   */
+  static List<String> range(Chart chart, String column, String range, LocalDate today) {
+    LocalDate start =
+        switch (range) {
+          case "No filter" -> null;
+          case "Last day" -> today.minusDays(1);
+          case "Last week" -> today.minusWeeks(1);
+          case "Last month" -> today.minusMonths(1);
+          case "Last quarter" -> today.minusMonths(3);
+          case "Last year" -> today.minusYears(1);
+          default -> throw new IllegalStateException(chart.name() + ": time range " + range);
+        };
+    if (start == null) {
+      return List.of();
+    }
+    String type = chart.dataset().columnTypes().getOrDefault(column, "");
+    return List.of(
+        column + " >= " + timeLiteral(type, start), column + " < " + timeLiteral(type, today));
+  }
+
+  private static String timeLiteral(String type, LocalDate day) {
+    return type.startsWith("DateTime")
+        ? "toDateTime('" + day + " 00:00:00')"
+        : "toDate('" + day + "')";
   }
 
   private static String literal(Object value) {

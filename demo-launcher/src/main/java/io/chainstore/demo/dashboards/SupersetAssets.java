@@ -15,8 +15,14 @@ import org.yaml.snakeyaml.Yaml;
 public final class SupersetAssets {
 
   /** A dataset: its SQL and its metrics' expressions by name. */
+  /** A dataset: its SQL, metrics by name, and its columns with their ClickHouse types. */
   public record Dataset(
-      String name, String sql, Map<String, String> metrics, List<String> columns) {}
+      String name, String sql, Map<String, String> metrics, Map<String, String> columnTypes) {
+
+    public List<String> columns() {
+      return List.copyOf(columnTypes.keySet());
+    }
+  }
 
   /** A chart on its dataset, with the parameters Superset builds its query from. */
   public record Chart(String name, String vizType, Dataset dataset, Map<String, Object> params) {}
@@ -48,9 +54,9 @@ public final class SupersetAssets {
       for (Map<String, Object> m : list(d, "metrics")) {
         metrics.put((String) m.get("metric_name"), (String) m.get("expression"));
       }
-      List<String> columns = new ArrayList<>();
+      Map<String, String> columns = new LinkedHashMap<>();
       for (Map<String, Object> c : list(d, "columns")) {
-        columns.add((String) c.get("column_name"));
+        columns.put((String) c.get("column_name"), (String) c.get("type"));
       }
       Dataset dataset =
           new Dataset((String) d.get("table_name"), (String) d.get("sql"), metrics, columns);

@@ -28,6 +28,7 @@ public final class Reconciler {
       List.of(
           new TableCheck("store_kpi", List.of("grain", "store_id", "channel", "bucket")),
           new TableCheck("sku_sales", List.of("store_id", "sku_id", "local_date")),
+          new TableCheck("sku_chain_sales", List.of("sku_id", "local_date")),
           new TableCheck("store_dim", List.of("store_id")),
           new TableCheck("product_dim", List.of("product_id")),
           new TableCheck("sku_dim", List.of("sku_id")),

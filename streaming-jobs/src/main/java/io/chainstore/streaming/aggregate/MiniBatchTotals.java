@@ -7,6 +7,7 @@ import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Totals per row id under the operator's key, in checkpointed state, emitted as they grow.
@@ -15,6 +16,9 @@ import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
  * MiniBatchOperator}): a busy row (a store's day) then costs one state read and write and one
  * output row per batch instead of per change. After a restore the replayed changes rebuild the same
  * rows; the sink keeps the newest per id.
+ *
+ * <p>With {@link #withChanges} each batch's sum per row also goes to a side output: what a coarser
+ * total downstream (the chain instead of a store) adds up, with the rows already in their buckets.
  */
 public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOperator<T> {
 
@@ -24,6 +28,7 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOp
   public static final int MAX_PENDING_ROWS = 20_000;
 
   private final TypeInformation<T> type;
+  private OutputTag<T> changes;
   private transient MapState<String, T> totals;
   private transient Map<Object, Map<String, T>> pending;
   private transient int pendingRows;
@@ -31,6 +36,12 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOp
   protected MiniBatchTotals(TypeInformation<T> type, long flushMillis, int maxPendingRows) {
     super(flushMillis, maxPendingRows);
     this.type = type;
+  }
+
+  /** Sends each batch's sum per row to {@code tag} as well. */
+  public MiniBatchTotals<T> withChanges(OutputTag<T> tag) {
+    this.changes = tag;
+    return this;
   }
 
   @Override
@@ -62,6 +73,9 @@ public abstract class MiniBatchTotals<T extends Summable<T>> extends MiniBatchOp
         T after = before == null ? change.getValue() : before.plus(change.getValue());
         totals.put(change.getKey(), after);
         output.collect(new StreamRecord<>(after));
+        if (changes != null) {
+          output.collect(changes, new StreamRecord<>(change.getValue()));
+        }
       }
     }
     pending.clear();

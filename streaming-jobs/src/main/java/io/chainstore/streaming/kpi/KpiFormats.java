@@ -8,7 +8,9 @@ import io.chainstore.streaming.sink.RowFormat;
 import io.chainstore.warehouse.WarehouseTables;
 import java.util.List;
 
-/** How store-kpis writes its rows: {@code store_kpi} and {@code sku_sales}. */
+/**
+ * How store-kpis writes its rows: {@code store_kpi}, {@code sku_sales}, {@code sku_chain_sales}.
+ */
 public final class KpiFormats {
 
   private KpiFormats() {}
@@ -85,6 +87,35 @@ public final class KpiFormats {
         public List<Object> values(SkuDayRow row, String writtenAt) {
           return List.of(
               row.storeId(),
+              row.skuId(),
+              date(row.localEpochDay()),
+              money(row.netSales()),
+              row.units(),
+              row.version(),
+              writtenAt);
+        }
+      };
+
+  public static final RowFormat<ChainSkuDayRow> SKU_CHAIN_SALES =
+      new RowFormat<>() {
+        @Override
+        public String table(ChainSkuDayRow row) {
+          return WarehouseTables.SKU_CHAIN_SALES;
+        }
+
+        @Override
+        public List<String> columns(String table) {
+          return WarehouseTables.SKU_CHAIN_SALES_COLUMNS;
+        }
+
+        @Override
+        public String id(ChainSkuDayRow row) {
+          return row.id();
+        }
+
+        @Override
+        public List<Object> values(ChainSkuDayRow row, String writtenAt) {
+          return List.of(
               row.skuId(),
               date(row.localEpochDay()),
               money(row.netSales()),

@@ -2,6 +2,7 @@ package io.chainstore.streaming.kpi;
 
 import io.chainstore.streaming.Endpoints;
 import io.chainstore.streaming.JobOptions;
+import io.chainstore.streaming.aggregate.RunningTotals;
 import io.chainstore.streaming.aggregate.StoreTotals;
 import io.chainstore.streaming.cdc.ChangeDecoder;
 import io.chainstore.streaming.members.MemberEvent;
@@ -25,13 +26,14 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.OutputTag;
 
 /**
  * store-kpis: the changes of orders, their lines and returns, repairs on site (work orders and
  * their lines), members and locations → per store, channel and bucket (UTC minute, local hour,
- * local business day) the KPIs; per store, SKU and business day the product ranking; and copies of
- * the dimensions and targets the reports join. This class only wires; the logic is in the functions
- * it names.
+ * local business day) the KPIs; per store, SKU and business day the product ranking, and per SKU
+ * and business day the chain's; and copies of the dimensions and targets the reports join. This
+ * class only wires; the logic is in the functions it names.
  */
 public final class StoreKpisJob {
 
@@ -55,6 +57,7 @@ public final class StoreKpisJob {
       Source<TableRow, ?, ?> mirrored,
       Sink<KpiRow> storeKpis,
       Sink<SkuDayRow> skuSales,
+      Sink<ChainSkuDayRow> chainSkuSales,
       Sink<TableRow> mirrors) {}
 
   /** Declares the pipeline; {@code chainZone} is the time zone of what belongs to no store. */
@@ -103,23 +106,37 @@ public final class StoreKpisJob {
         .uid("store-kpi-sink")
         .name("store-kpi-sink");
 
-    sales
-        .getSideOutput(SaleContributions.SKU_DELTAS)
-        .union(repairs.getSideOutput(SaleContributions.SKU_DELTAS))
-        .keyBy(SkuDelta::storeId)
-        .connect(locations)
-        .transform(
-            "sku-sales-totals",
+    StoreTotals<SkuDelta, SkuDayRow> skuTotals =
+        new StoreTotals<>(
+            KpiBuckets::skuRows,
+            TypeInformation.of(SkuDelta.class),
             TypeInformation.of(SkuDayRow.class),
-            new StoreTotals<>(
-                KpiBuckets::skuRows,
-                TypeInformation.of(SkuDelta.class),
-                TypeInformation.of(SkuDayRow.class),
-                chainZone))
-        .uid("sku-sales-totals")
-        .sinkTo(io.skuSales())
-        .uid("sku-sales-sink")
-        .name("sku-sales-sink");
+            chainZone);
+    skuTotals.withChanges(SKU_DAY_CHANGES);
+    SingleOutputStreamOperator<SkuDayRow> skuSales =
+        sales
+            .getSideOutput(SaleContributions.SKU_DELTAS)
+            .union(repairs.getSideOutput(SaleContributions.SKU_DELTAS))
+            .keyBy(SkuDelta::storeId)
+            .connect(locations)
+            .transform("sku-sales-totals", TypeInformation.of(SkuDayRow.class), skuTotals)
+            .uid("sku-sales-totals");
+    skuSales.sinkTo(io.skuSales()).uid("sku-sales-sink").name("sku-sales-sink");
+
+    skuSales
+        .getSideOutput(SKU_DAY_CHANGES)
+        .map(ChainSkuDayRow::of)
+        .uid("chain-sku-changes")
+        .name("chain-sku-changes")
+        .keyBy(ChainSkuDayRow::id)
+        .transform(
+            "chain-sku-totals",
+            TypeInformation.of(ChainSkuDayRow.class),
+            new RunningTotals<>(TypeInformation.of(ChainSkuDayRow.class)))
+        .uid("chain-sku-totals")
+        .sinkTo(io.chainSkuSales())
+        .uid("chain-sku-sales-sink")
+        .name("chain-sku-sales-sink");
 
     env.fromSource(io.mirrored(), WatermarkStrategy.noWatermarks(), "mirrored-changes")
         .uid("mirrored-changes")
@@ -127,6 +144,10 @@ public final class StoreKpisJob {
         .uid("mirror-sink")
         .name("mirror-sink");
   }
+
+  /** What each batch adds to a store's SKU-day rows, for the chain's totals. */
+  static final OutputTag<SkuDayRow> SKU_DAY_CHANGES =
+      new OutputTag<>("sku-day-changes", TypeInformation.of(SkuDayRow.class));
 
   /** The change events of the sales tables, as order events. */
   static final ChangeDecoder<OrderEvent> SALES =
@@ -168,6 +189,7 @@ public final class StoreKpisJob {
         io.changes(Mirrors.sources(Mirrors.STORE_TABLES), Mirrors.DECODER, TableRow.class),
         io.sink(KpiFormats.STORE_KPI),
         io.sink(KpiFormats.SKU_SALES),
+        io.sink(KpiFormats.SKU_CHAIN_SALES),
         io.sink(Mirrors.FORMAT));
   }
 

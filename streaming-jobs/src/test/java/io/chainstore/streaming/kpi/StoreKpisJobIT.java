@@ -363,6 +363,22 @@ class StoreKpisJobIT {
                             "1",
                             "category",
                             "drinks"));
+                // The chain's ranking: the stores' rows added up per SKU and day, by the job.
+                assertThat(
+                        clickhouse.query(
+                            "SELECT sku_id, local_date, net_sales, units, category"
+                                + " FROM sku_sales_chain_day ORDER BY sku_id, local_date"))
+                    .isEqualTo(
+                        clickhouse.query(
+                            "SELECT sku_id, local_date, sum(net_sales) AS net_sales,"
+                                + " sum(units) AS units, any(category) AS category"
+                                + " FROM sku_sales_day GROUP BY sku_id, local_date"
+                                + " ORDER BY sku_id, local_date"))
+                    .isNotEmpty();
+                assertThat(
+                        clickhouse.queryValue(
+                            "SELECT toString(sum(net_sales)) FROM sku_chain_sales FINAL"))
+                    .isEqualTo("14.00");
                 assertThat(
                         clickhouse.queryValue(
                             "SELECT time_zone FROM store_dim FINAL WHERE store_id = 2"))
