@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.stream.Stream;
 
 /**
  * {@code ./chainstore generate [--members N] [--stores N] [--skus N] [--days N] [--order-lines N]
@@ -124,14 +125,22 @@ final class GenerateCommand {
       targets = rs.getLong(1);
     }
     ClickHouseClient ch = stack.clickhouse();
-    // Rows written, not the highest version: the jobs read each table's topic at its own pace, and
-    // the lines of an old day still coming in add rows without raising the highest LSN seen.
-    // Merges may lower the counts too; that only makes the wait longer.
+    // The newest write of each table the jobs fill (the sinks stamp updated_at when they write):
+    // not the highest version, since the lines of an old day still coming in add rows below the
+    // highest LSN seen, and not row counts, which background merges keep lowering.
     String state =
-        "SELECT (SELECT count() FROM store_kpi) AS a, (SELECT count() FROM sku_sales) AS b,"
-            + " (SELECT count() FROM stock_level) AS c, (SELECT count() FROM coupon_roi) AS d,"
-            + " (SELECT max(version) FROM member_tag) AS e,"
-            + " (SELECT count() FROM sku_chain_sales) AS f";
+        "SELECT "
+            + String.join(
+                ", ",
+                Stream.of(
+                        "store_kpi",
+                        "sku_sales",
+                        "sku_chain_sales",
+                        "stock_level",
+                        "coupon_roi",
+                        "member_tag")
+                    .map(t -> "(SELECT max(updated_at) FROM " + t + ") AS " + t)
+                    .toList());
     String last = "";
     long since = System.nanoTime();
     long reported = 0;
