@@ -19,8 +19,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -219,7 +221,7 @@ class GeneratedHistoryIT {
     // The day after the history: "Last week" is its last seven business days.
     LocalDate today = HISTORY.endDate().plusDays(1);
     Map<String, String> questions = DashboardBench.postgresQuestions(today);
-    Map<String, Chart> charts = new java.util.HashMap<>();
+    Map<String, Chart> charts = new HashMap<>();
     assets.charts().forEach(chart -> charts.put(chart.name(), chart));
     ClickHouseClient ch = stack.clickhouse();
     try (Connection c = stack.postgres().connect();
@@ -240,7 +242,7 @@ class GeneratedHistoryIT {
             .isPositive()
             .isEqualByComparingTo(pairs(s, questions.get(name), 1).get(""));
       }
-      Map<String, BigDecimal> categories = new java.util.TreeMap<>();
+      Map<String, BigDecimal> categories = new TreeMap<>();
       for (Map<String, String> row :
           ch.query(ChartQuery.sql(charts.get("Net sales by category"), today))) {
         categories.put(row.get("category"), number(row.get("product_net_sales")).setScale(2));
@@ -256,7 +258,7 @@ class GeneratedHistoryIT {
   /** The first column (or "" when one) to the second (or the first) as a normalized number. */
   private static Map<String, BigDecimal> pairs(Statement s, String sql, int columns)
       throws Exception {
-    Map<String, BigDecimal> result = new java.util.TreeMap<>();
+    Map<String, BigDecimal> result = new TreeMap<>();
     try (ResultSet rs = s.executeQuery(sql)) {
       while (rs.next()) {
         String key = columns == 1 ? "" : rs.getString(1);
