@@ -55,6 +55,9 @@ public final class StreamingJob {
       // Most lookups are misses (each order opens new minute buckets): bloom filters spare them
       // a read of every level.
       conf.setString("state.backend.rocksdb.use-bloom-filter", "true");
+      // Index and filter blocks in partitions: the cache holds the parts lookups touch, not each
+      // file's whole index and filter, which outgrow it as the history grows.
+      conf.setString("state.backend.rocksdb.memory.partitioned-index-filters", "true");
     }
     // RocksDB's block cache and write buffers come out of managed memory; Flink gives a local run
     // 128 MB, and once a month of minute buckets no longer has its index and filter blocks in

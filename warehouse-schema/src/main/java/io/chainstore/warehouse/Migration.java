@@ -4,8 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,6 +25,30 @@ public record Migration(int version, String description, String script) {
           "migration file " + fileName + " is not named V<number>__<description>.sql");
     }
     return new Migration(Integer.parseInt(m.group(1)), m.group(2), script);
+  }
+
+  /**
+   * The migrations by version. Two of one version are refused: only one could be recorded as
+   * applied, and which ran last would depend on the order files are listed in (a stale build output
+   * or two branches merged both lead there).
+   */
+  public static List<Migration> inOrder(Collection<Migration> migrations) {
+    Map<Integer, Migration> byVersion = new HashMap<>();
+    for (Migration migration : migrations) {
+      Migration other = byVersion.putIfAbsent(migration.version(), migration);
+      if (other != null) {
+        throw new IllegalArgumentException(
+            "two migrations of version "
+                + migration.version()
+                + ": "
+                + other.description()
+                + " and "
+                + migration.description());
+      }
+    }
+    List<Migration> ordered = new ArrayList<>(migrations);
+    ordered.sort(Comparator.comparingInt(Migration::version));
+    return ordered;
   }
 
   public static boolean isMigrationFile(String fileName) {

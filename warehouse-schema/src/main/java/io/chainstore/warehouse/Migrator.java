@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
@@ -52,8 +51,7 @@ public final class Migrator {
       applied.put(Integer.parseInt(row.get("version")), row.get("checksum"));
     }
 
-    List<Migration> ordered = new ArrayList<>(migrations);
-    ordered.sort(Comparator.comparingInt(Migration::version));
+    List<Migration> ordered = Migration.inOrder(migrations);
     List<Migration> done = new ArrayList<>();
     for (Migration migration : ordered) {
       String checksum = applied.get(migration.version());
@@ -136,8 +134,7 @@ public final class Migrator {
           }
         }
       }
-      migrations.sort(Comparator.comparingInt(Migration::version));
-      return migrations;
+      return Migration.inOrder(migrations);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (URISyntaxException e) {

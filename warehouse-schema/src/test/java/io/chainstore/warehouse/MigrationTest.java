@@ -51,6 +51,20 @@ class MigrationTest {
   }
 
   @Test
+  void ordersByVersionAndRefusesTwoOfOneVersion() {
+    Migration first = Migration.parse("V1__a.sql", "SELECT 1;");
+    Migration second = Migration.parse("V2__b.sql", "SELECT 2;");
+    assertThat(Migration.inOrder(List.of(second, first))).containsExactly(first, second);
+    assertThatThrownBy(
+            () ->
+                Migration.inOrder(
+                    List.of(first, second, Migration.parse("V2__stale_copy.sql", "SELECT 3;"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("version 2")
+        .hasMessageContaining("stale_copy");
+  }
+
+  @Test
   void shippedMigrationsAreNumberedWithoutGaps() {
     List<Migration> shipped = Migrator.loadFromClasspath(Migrator.CLASSPATH_LOCATION);
     assertThat(shipped).isNotEmpty();
