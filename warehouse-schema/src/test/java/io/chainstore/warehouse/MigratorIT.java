@@ -142,4 +142,115 @@ class MigratorIT {
     client.execute("OPTIMIZE TABLE sku_chain_sales FINAL");
     assertThat(client.query(newest)).isEqualTo(expected);
   }
+
+  @Test
+  void kpiTargetProgressCountsEachDayForItsDayAndItsMonth() {
+    new Migrator(client).migrate();
+    List<String> kpi =
+        List.of(
+            "grain",
+            "store_id",
+            "channel",
+            "bucket_start",
+            "bucket_end",
+            "local_date",
+            "utc_offset",
+            "net_sales",
+            "paid_orders",
+            "new_members",
+            "version",
+            "updated_at");
+    client.insert(
+        WarehouseTables.STORE_KPI,
+        kpi,
+        List.of(
+            day(1, "pos", "2025-03-02", "100.00", 4, 1),
+            day(1, "online", "2025-03-02", "20.50", 1, 0),
+            day(1, "pos", "2025-03-31", "10.00", 1, 2),
+            day(1, "pos", "2025-04-01", "7.00", 1, 0),
+            day(2, "pos", "2025-03-02", "999.00", 9, 9)));
+    client.insert(
+        "kpi_target",
+        List.of(
+            "store_id",
+            "period_type",
+            "period_start",
+            "net_sales",
+            "orders",
+            "new_members",
+            "version",
+            "deleted",
+            "updated_at"),
+        List.of(
+            target(1, "day", "2025-03-02", "100.00", 0),
+            target(1, "month", "2025-03-01", "200.00", 0),
+            target(1, "month", "2025-04-01", "50.00", 0),
+            target(1, "month", "2099-01-01", "50.00", 0),
+            target(3, "day", "2025-03-02", "10.00", 0),
+            target(2, "month", "2025-03-01", "10.00", 1)));
+
+    assertThat(
+            client.query(
+                "SELECT store_id, period_type, toString(period_start) AS period_start,"
+                    + " toString(achieved_net_sales) AS achieved, achieved_orders AS orders,"
+                    + " achieved_new_members AS members, toString(elapsed) AS elapsed,"
+                    + " ifNull(toString(projected_net_sales), 'none') AS projected"
+                    + " FROM kpi_target_progress ORDER BY store_id, period_type, period_start"))
+        .containsExactly(
+            progress(1, "day", "2025-03-02", "120.50", 5, 1, "1", "120.5"),
+            progress(1, "month", "2025-03-01", "130.50", 6, 3, "1", "130.5"),
+            progress(1, "month", "2025-04-01", "7.00", 1, 0, "1", "7"),
+            progress(1, "month", "2099-01-01", "0.00", 0, 0, "0", "none"),
+            progress(3, "day", "2025-03-02", "0.00", 0, 0, "1", "0"));
+  }
+
+  private static List<Object> day(
+      long store, String channel, String date, String netSales, int orders, int members) {
+    return List.of(
+        "day",
+        store,
+        channel,
+        date + " 00:00:00",
+        date + " 23:59:59",
+        date,
+        3600,
+        netSales,
+        orders,
+        members,
+        1,
+        "2025-04-02 00:00:00");
+  }
+
+  private static List<Object> target(
+      long store, String type, String start, String netSales, int deleted) {
+    return List.of(store, type, start, netSales, 10, 1, 1, deleted, "2025-01-01 00:00:00");
+  }
+
+  private static Map<String, String> progress(
+      long store,
+      String type,
+      String start,
+      String achieved,
+      int orders,
+      int members,
+      String elapsed,
+      String projected) {
+    return Map.of(
+        "store_id",
+        Long.toString(store),
+        "period_type",
+        type,
+        "period_start",
+        start,
+        "achieved",
+        achieved,
+        "orders",
+        Integer.toString(orders),
+        "members",
+        Integer.toString(members),
+        "elapsed",
+        elapsed,
+        "projected",
+        projected);
+  }
 }
