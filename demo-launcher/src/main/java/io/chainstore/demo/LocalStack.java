@@ -267,6 +267,8 @@ public final class LocalStack implements AutoCloseable {
             CLICKHOUSE_DATABASE,
             "--checkpoint-dir",
             workDir.resolve("flink-checkpoints").toString(),
+            "--tmp-dir",
+            workDir.resolve("flink-tmp").toString(),
             "--checkpoint-interval-ms",
             Long.toString(checkpointMillis),
             "--flush-ms",

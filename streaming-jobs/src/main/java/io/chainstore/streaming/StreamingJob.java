@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -65,6 +66,12 @@ public final class StreamingJob {
     String managedMemory = options.get("managed-memory", null);
     if (managedMemory != null) {
       conf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse(managedMemory));
+    }
+    // Where a local run keeps RocksDB's files and spills: under the caller's work dir, so that a
+    // killed process leaves nothing behind in the system's temp dir. On a cluster, its own setting.
+    String tmpDir = options.get("tmp-dir", null);
+    if (tmpDir != null) {
+      conf.set(CoreOptions.TMP_DIRS, Path.of(tmpDir).toAbsolutePath().toString());
     }
     // A failed task restarts the job from its last checkpoint, a few times, then gives up.
     conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
