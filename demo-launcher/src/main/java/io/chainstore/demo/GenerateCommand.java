@@ -159,12 +159,14 @@ final class GenerateCommand {
           last = now;
           since = System.nanoTime();
         }
-        if (ends == null) {
+        boolean targetsIn =
+            Long.parseLong(ch.queryValue("SELECT count() FROM kpi_target FINAL")) == targets;
+        // Kafka's ends count once the targets, written last, are through: before that, Debezium
+        // may still be sending the load's changes.
+        if (ends == null && targetsIn) {
           ends = offsets.ends().orElse(null);
         }
         long behind = ends == null ? -1 : offsets.behind(ends);
-        boolean targetsIn =
-            Long.parseLong(ch.queryValue("SELECT count() FROM kpi_target FINAL")) == targets;
         if (targetsIn && behind == 0 && System.nanoTime() - since > QUIET.toNanos()) {
           return;
         }
@@ -176,7 +178,7 @@ final class GenerateCommand {
                       ch.queryValue(
                           "SELECT sum(paid_orders) FROM store_kpi FINAL WHERE grain = 'day'"),
                       behind < 0
-                          ? "waiting for the jobs' first checkpoint"
+                          ? "waiting for the targets and the jobs' first checkpoint"
                           : "%,d change events not yet committed by the jobs".formatted(behind)));
         }
         Thread.sleep(1_000);
