@@ -1,8 +1,9 @@
 -- The store KPIs as PostgreSQL says: every sale (the sales_orders rule) at the UTC minute, the
--- store's local hour (as the instant it starts) and the store's business day of its payment, and
--- every member at those of their joining (store 0 and the default time zone when they joined
--- online), and every paid repair on site in the channel 'onsite' (parts as part sales, labour as
--- service sales without units). ${default_time_zone} is the chain's zone, as the job has it.
+-- store's local hour (as the instant it starts), business day and business month (as its first
+-- day) of its payment, and every member at those of their joining (store 0 and the default time
+-- zone when they joined online), and every paid repair on site in the channel 'onsite' (parts as
+-- part sales, labour as service sales without units). ${default_time_zone} is the chain's zone,
+-- as the job has it.
 WITH kinds AS (
     SELECT order_id,
            sum(net_amount) FILTER (WHERE product_kind = 'goods')   AS goods_net_sales,
@@ -58,11 +59,13 @@ buckets AS (
            to_char((at - (extract(minute FROM at AT TIME ZONE time_zone) * 60
                               + extract(second FROM at AT TIME ZONE time_zone)) * interval '1 second')
                        AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS') AS hour,
-           to_char((at AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS day
+           to_char((at AT TIME ZONE time_zone)::date, 'YYYY-MM-DD') AS day,
+           to_char(date_trunc('month', at AT TIME ZONE time_zone), 'YYYY-MM-DD') AS month_start
     FROM facts f
 )
-SELECT CASE WHEN grouping(minute) = 0 THEN 'minute' WHEN grouping(hour) = 0 THEN 'hour' ELSE 'day' END AS grain,
-       store_id, channel, coalesce(minute, hour, day) AS bucket,
+SELECT CASE WHEN grouping(minute) = 0 THEN 'minute' WHEN grouping(hour) = 0 THEN 'hour'
+            WHEN grouping(day) = 0 THEN 'day' ELSE 'month' END AS grain,
+       store_id, channel, coalesce(minute, hour, day, month_start) AS bucket,
        sum(gross_sales) AS gross_sales, sum(member_discount) AS member_discount,
        sum(coupon_discount) AS coupon_discount, sum(points_discount) AS points_discount,
        sum(refunds) AS refunds, sum(net_sales) AS net_sales, sum(paid_orders) AS paid_orders,
@@ -72,4 +75,5 @@ SELECT CASE WHEN grouping(minute) = 0 THEN 'minute' WHEN grouping(hour) = 0 THEN
        sum(service_net_sales) AS service_net_sales, sum(service_units) AS service_units,
        sum(part_net_sales) AS part_net_sales, sum(part_units) AS part_units
 FROM buckets
-GROUP BY GROUPING SETS ((store_id, channel, minute), (store_id, channel, hour), (store_id, channel, day))
+GROUP BY GROUPING SETS ((store_id, channel, minute), (store_id, channel, hour), (store_id, channel, day),
+                       (store_id, channel, month_start))

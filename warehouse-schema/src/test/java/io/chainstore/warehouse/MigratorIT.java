@@ -144,7 +144,7 @@ class MigratorIT {
   }
 
   @Test
-  void kpiTargetProgressCountsEachDayForItsDayAndItsMonth() {
+  void kpiTargetProgressReadsMonthRowsForMonthsAndDayRowsForDays() {
     new Migrator(client).migrate();
     List<String> kpi =
         List.of(
@@ -164,11 +164,20 @@ class MigratorIT {
         WarehouseTables.STORE_KPI,
         kpi,
         List.of(
-            day(1, "pos", "2025-03-02", "100.00", 4, 1),
-            day(1, "online", "2025-03-02", "20.50", 1, 0),
-            day(1, "pos", "2025-03-31", "10.00", 1, 2),
-            day(1, "pos", "2025-04-01", "7.00", 1, 0),
-            day(2, "pos", "2025-03-02", "999.00", 9, 9)));
+            kpi("day", 1, "pos", "2025-03-02", "100.00", 4, 1, 1),
+            kpi("day", 1, "online", "2025-03-02", "20.50", 1, 0, 1),
+            kpi("day", 1, "pos", "2025-03-31", "10.00", 1, 2, 1),
+            kpi("day", 2, "pos", "2025-03-02", "999.00", 9, 9, 1),
+            kpi("month", 1, "pos", "2025-03-01", "110.00", 5, 3, 2),
+            kpi("month", 1, "online", "2025-03-01", "20.50", 1, 0, 1),
+            // April has only its month row: a month target reads month rows, not days.
+            kpi("month", 1, "pos", "2025-04-01", "7.00", 1, 0, 1),
+            kpi("month", 2, "pos", "2025-03-01", "999.00", 9, 9, 1)));
+    // An older version of March at the till, written later: the newest version counts.
+    client.insert(
+        WarehouseTables.STORE_KPI,
+        kpi,
+        List.of(kpi("month", 1, "pos", "2025-03-01", "60.00", 2, 1, 1)));
     client.insert(
         "kpi_target",
         List.of(
@@ -204,10 +213,17 @@ class MigratorIT {
             progress(3, "day", "2025-03-02", "0.00", 0, 0, "1", "0"));
   }
 
-  private static List<Object> day(
-      long store, String channel, String date, String netSales, int orders, int members) {
+  private static List<Object> kpi(
+      String grain,
+      long store,
+      String channel,
+      String date,
+      String netSales,
+      int orders,
+      int members,
+      long version) {
     return List.of(
-        "day",
+        grain,
         store,
         channel,
         date + " 00:00:00",
@@ -217,7 +233,7 @@ class MigratorIT {
         netSales,
         orders,
         members,
-        1,
+        version,
         "2025-04-02 00:00:00");
   }
 

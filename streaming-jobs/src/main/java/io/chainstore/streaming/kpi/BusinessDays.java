@@ -9,9 +9,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
- * Puts an instant into a store's buckets: its UTC minute, and the local hour and business day of
- * the store's time zone (a day runs from local midnight to the next local midnight, whatever DST
- * does in between).
+ * Puts an instant into a store's buckets: its UTC minute, and the local hour, business day and
+ * business month of the store's time zone (a day runs from local midnight to the next local
+ * midnight, whatever DST does in between; a month from the local midnight that starts its first
+ * day).
  */
 public final class BusinessDays {
 
@@ -24,6 +25,8 @@ public final class BusinessDays {
     LocalDate day = local.toLocalDate();
     long epochDay = day.toEpochDay();
     ZonedDateTime dayStart = day.atStartOfDay(zone);
+    LocalDate month = day.withDayOfMonth(1);
+    ZonedDateTime monthStart = month.atStartOfDay(zone);
     return List.of(
         new KpiKey(
             KpiKey.MINUTE,
@@ -48,7 +51,15 @@ public final class BusinessDays {
             dayStart.toInstant().getEpochSecond(),
             day.plusDays(1).atStartOfDay(zone).toInstant().getEpochSecond(),
             epochDay,
-            dayStart.getOffset().getTotalSeconds()));
+            dayStart.getOffset().getTotalSeconds()),
+        new KpiKey(
+            KpiKey.MONTH,
+            storeId,
+            channel,
+            monthStart.toInstant().getEpochSecond(),
+            month.plusMonths(1).atStartOfDay(zone).toInstant().getEpochSecond(),
+            month.toEpochDay(),
+            monthStart.getOffset().getTotalSeconds()));
   }
 
   /** The store's business day of an instant. */

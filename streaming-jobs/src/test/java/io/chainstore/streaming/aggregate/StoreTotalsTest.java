@@ -75,7 +75,7 @@ class StoreTotalsTest {
       harness.setProcessingTime(200);
       assertThat(harness.extractOutputValues())
           .extracting(row -> row.key().grain())
-          .containsExactlyInAnyOrder(KpiKey.MINUTE, KpiKey.HOUR, KpiKey.DAY);
+          .containsExactlyInAnyOrder(KpiKey.MINUTE, KpiKey.HOUR, KpiKey.DAY, KpiKey.MONTH);
       KpiRow day = dayRow(harness);
       // 17:30 UTC is the 28th in Shanghai.
       assertThat(LocalDate.ofEpochDay(day.key().localEpochDay()))
@@ -105,7 +105,8 @@ class StoreTotalsTest {
               row -> row.measures().paidOrders(),
               KpiRow::version)
           .containsExactlyInAnyOrder(tuple(3L, "12.50", 2L, 12L), tuple(4L, "7.00", 1L, 11L));
-      assertThat(harness.extractOutputValues()).hasSize(6);
+      // Per store: its minute, hour, day and month.
+      assertThat(harness.extractOutputValues()).hasSize(8);
     }
   }
 
@@ -133,7 +134,7 @@ class StoreTotalsTest {
       // As a task does when the barrier arrives: fold in what waits, then snapshot.
       harness.prepareSnapshotPreBarrier(1);
       snapshot = harness.snapshot(1, 0);
-      assertThat(harness.extractOutputValues()).hasSize(3);
+      assertThat(harness.extractOutputValues()).hasSize(4);
     }
     try (var restored = harness()) {
       restored.initializeState(snapshot);

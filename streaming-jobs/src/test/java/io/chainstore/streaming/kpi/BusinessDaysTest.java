@@ -59,4 +59,28 @@ class BusinessDaysTest {
     assertThat(first.utcOffsetSeconds()).isEqualTo(7200);
     assertThat(second.utcOffsetSeconds()).isEqualTo(3600);
   }
+
+  @Test
+  void aBusinessMonthRunsFromTheLocalMidnightOfItsFirstDay() {
+    // 2026-10-31 23:30 UTC is 00:30 on 1 November in Berlin: November's bucket.
+    ZoneId berlin = ZoneId.of("Europe/Berlin");
+    KpiKey november =
+        BusinessDays.buckets(1, "pos", Instant.parse("2026-10-31T23:30:00Z"), berlin).get(3);
+    assertThat(november.grain()).isEqualTo("month");
+    assertThat(LocalDate.ofEpochDay(november.localEpochDay())).isEqualTo(LocalDate.of(2026, 11, 1));
+    assertThat(Instant.ofEpochSecond(november.startEpochSecond()))
+        .isEqualTo(Instant.parse("2026-10-31T23:00:00Z"));
+    assertThat(november.utcOffsetSeconds()).isEqualTo(3600);
+    // October starts in summer time and ends in winter time: 31 days and an hour.
+    KpiKey october =
+        BusinessDays.buckets(1, "pos", Instant.parse("2026-10-31T22:30:00Z"), berlin).get(3);
+    assertThat(LocalDate.ofEpochDay(october.localEpochDay())).isEqualTo(LocalDate.of(2026, 10, 1));
+    assertThat(Instant.ofEpochSecond(october.startEpochSecond()))
+        .isEqualTo(Instant.parse("2026-09-30T22:00:00Z"));
+    assertThat(october.endEpochSecond()).isEqualTo(november.startEpochSecond());
+    assertThat(october.endEpochSecond() - october.startEpochSecond())
+        .isEqualTo((31 * 24 + 1) * 3600);
+    assertThat(october.utcOffsetSeconds()).isEqualTo(7200);
+    assertThat(october.id()).isNotEqualTo(november.id());
+  }
 }

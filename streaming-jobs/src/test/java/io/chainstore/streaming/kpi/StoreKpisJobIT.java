@@ -125,6 +125,24 @@ class StoreKpisJobIT {
         event(
             "kpi_targets",
             "r",
+            7,
+            "store_id",
+            2,
+            "period_type",
+            "month",
+            "period_start",
+            localDate("2026-11-01"),
+            "net_sales",
+            "50.00",
+            "orders",
+            5,
+            "new_members",
+            0));
+    send(
+        "kpi_targets",
+        event(
+            "kpi_targets",
+            "r",
             6,
             "store_id",
             1,
@@ -388,6 +406,27 @@ class StoreKpisJobIT {
                             "SELECT toString(achieved_net_sales) FROM kpi_target_progress"
                                 + " WHERE store_id = 1"))
                     .isEqualTo("32.00");
+                // Each business month is its days added up; a month target reads its month row.
+                assertThat(
+                        clickhouse.query(
+                            "SELECT store_id, channel, toString(local_date) AS month,"
+                                + " toString(net_sales) AS net_sales, paid_orders, units"
+                                + " FROM store_kpi FINAL WHERE grain = 'month'"
+                                + " ORDER BY store_id, channel"))
+                    .isEqualTo(
+                        clickhouse.query(
+                            "SELECT store_id, channel, toString(toStartOfMonth(local_date))"
+                                + " AS month, toString(sum(net_sales)) AS net_sales,"
+                                + " sum(paid_orders) AS paid_orders, sum(units) AS units"
+                                + " FROM store_kpi FINAL WHERE grain = 'day'"
+                                + " GROUP BY store_id, channel, month"
+                                + " ORDER BY store_id, channel"))
+                    .hasSize(3);
+                assertThat(
+                        clickhouse.queryValue(
+                            "SELECT toString(achieved_net_sales) FROM kpi_target_progress"
+                                + " WHERE store_id = 2 AND period_type = 'month'"))
+                    .isEqualTo("2.00");
               });
     } finally {
       second.cancel().get();

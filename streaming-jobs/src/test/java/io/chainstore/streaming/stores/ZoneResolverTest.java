@@ -36,14 +36,14 @@ class ZoneResolverTest {
 
       harness.processElement2(new LocationRow(3, "store", "Asia/Shanghai"), 0);
       assertThat(harness.extractOutputValues())
-          .hasSize(3)
+          .hasSize(4)
           .allSatisfy(row -> assertThat(row.key().storeId()).isEqualTo(3));
       // 17:30 UTC is the 28th in Shanghai.
       assertThat(LocalDate.ofEpochDay(harness.extractOutputValues().get(2).key().localEpochDay()))
           .isEqualTo(LocalDate.of(2026, 11, 28));
 
       harness.processElement1(new StoreDelta(3, "pos", PAID, 11, Measures.NEW_MEMBER), 0);
-      assertThat(harness.extractOutputValues()).hasSize(6);
+      assertThat(harness.extractOutputValues()).hasSize(8);
     }
   }
 
