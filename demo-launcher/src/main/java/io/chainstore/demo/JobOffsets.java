@@ -67,6 +67,15 @@ final class JobOffsets implements AutoCloseable {
     return behind;
   }
 
+  /** The offsets the groups have committed, summed over their partitions: 0 before any commit. */
+  long committed() throws InterruptedException {
+    long sum = 0;
+    for (String group : groups) {
+      sum += committed(group).values().stream().mapToLong(Long::longValue).sum();
+    }
+    return sum;
+  }
+
   private Map<TopicPartition, Long> committed(String group) throws InterruptedException {
     try {
       Map<TopicPartition, Long> offsets = new HashMap<>();

@@ -9,20 +9,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.TopicPartitionInfo;
 
 /**
  * Replay throughput: a month of history ({@link HistoryGenerator}) pre-filled into Kafka, then each
@@ -57,10 +49,7 @@ final class ReplayBench {
     Modules modules = Modules.fromSystemProperty();
     int orders = options.orders() == 0 ? 1_000_000 : options.orders();
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"));
-        LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"));
-        Admin admin =
-            Admin.create(
-                Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+        LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"))) {
       ClickHouseClient clickhouse = new ClickHouseClient(server.settings(DATABASE));
       new Migrator(clickhouse).migrate();
       List<String> topics =
@@ -81,12 +70,11 @@ final class ReplayBench {
             replay(
                 "store-kpis",
                 history.eventsOf("orders", "order_lines", "members", "locations", "locations"),
-                () -> version(clickhouse, "store_kpi") >= history.lastOrderLsn(),
+                offsets -> version(clickhouse, "store_kpi") >= history.lastOrderLsn(),
                 kafka,
                 server,
                 modules,
                 dir,
-                admin,
                 progress));
       }
       if (selected(options, "stock-transfer-suggestions")) {
@@ -94,12 +82,11 @@ final class ReplayBench {
             replay(
                 "stock-transfer-suggestions",
                 history.eventsOf("stock", "stock_movements", "locations"),
-                () -> version(clickhouse, "stock_level") >= history.lastStockLsn(),
+                offsets -> version(clickhouse, "stock_level") >= history.lastStockLsn(),
                 kafka,
                 server,
                 modules,
                 dir,
-                admin,
                 progress));
       }
       if (selected(options, "marketing-roi")) {
@@ -107,12 +94,11 @@ final class ReplayBench {
             replay(
                 "marketing-roi",
                 history.eventsOf("orders", "coupons", "locations"),
-                () -> version(clickhouse, "coupon_roi") >= history.lastCouponOrderLsn(),
+                offsets -> version(clickhouse, "coupon_roi") >= history.lastCouponOrderLsn(),
                 kafka,
                 server,
                 modules,
                 dir,
-                admin,
                 progress));
       }
       if (selected(options, "member-tags")) {
@@ -120,18 +106,11 @@ final class ReplayBench {
             replay(
                 "member-tags",
                 history.eventsOf("members", "orders") + 1,
-                committedToTheEnd(
-                    admin,
-                    "replay-member-tags",
-                    List.of(
-                        CdcTopics.topic("members"),
-                        CdcTopics.topic("orders"),
-                        CdcTopics.heartbeatTopic())),
+                ReplayBench::caughtUp,
                 kafka,
                 server,
                 modules,
                 dir,
-                admin,
                 progress));
       }
       System.out.printf(
@@ -177,12 +156,11 @@ final class ReplayBench {
   private static Result replay(
       String job,
       long events,
-      BooleanSupplier done,
+      Predicate<JobOffsets> done,
       LocalKafka kafka,
       LocalClickHouse server,
       Modules modules,
       Path dir,
-      Admin admin,
       Progress progress)
       throws Exception {
     Path checkpoints = dir.resolve("checkpoints-" + job);
@@ -222,16 +200,18 @@ final class ReplayBench {
                 "--managed-memory",
                 MANAGED_MEMORY));
     long start = System.nanoTime();
-    try (ChildProcess process =
-        ChildProcess.start(job, command, Map.of(), dir.resolve("logs/replay-" + job + ".log"))) {
+    try (JobOffsets offsets = new JobOffsets(kafka.bootstrapServers(), List.of("replay-" + job));
+        ChildProcess process =
+            ChildProcess.start(
+                job, command, Map.of(), dir.resolve("logs/replay-" + job + ".log"))) {
       long pid = process.pid();
       long peakKb = 0;
       double cpu = 0;
       List<Progressed> progressed = new ArrayList<>();
-      while (!done.getAsBoolean()) {
+      while (!done.test(offsets)) {
         peakKb = Math.max(peakKb, ProcessStats.rssKb(pid));
         cpu = Math.max(cpu, ProcessStats.cpuSeconds(pid));
-        long committed = committed(admin, "replay-" + job);
+        long committed = offsets.committed();
         if (progressed.isEmpty() || committed > progressed.get(progressed.size() - 1).events()) {
           progressed.add(new Progressed(cpu, committed));
         }
@@ -280,61 +260,25 @@ final class ReplayBench {
     return (last.events() - first.events()) / (last.cpuSeconds() - first.cpuSeconds());
   }
 
-  /** The offsets a consumer group has committed, summed over its partitions. */
-  private static long committed(Admin admin, String group) throws InterruptedException {
-    try {
-      return admin
-          .listConsumerGroupOffsets(group)
-          .partitionsToOffsetAndMetadata()
-          .get()
-          .values()
-          .stream()
-          .filter(offset -> offset != null)
-          .mapToLong(OffsetAndMetadata::offset)
-          .sum();
-    } catch (ExecutionException e) {
-      return 0; // no commit yet
-    }
-  }
-
   private static long version(ClickHouseClient clickhouse, String table) {
     String v = clickhouse.queryValue("SELECT toString(max(version)) FROM " + table);
     return v.isEmpty() ? 0 : Long.parseLong(v);
   }
 
   /**
-   * Done once the job's consumer group has committed the end offset of every partition of its
-   * topics (the source commits at each completed checkpoint): for a job whose rows carry no last
-   * version to wait for, as member tags, which the last orders may leave unchanged. The history is
-   * all written, so the end offsets are read once.
+   * Done once the job's consumer group has committed the end offset of every partition it reads
+   * (the source commits at each completed checkpoint): for a job whose rows carry no last version
+   * to wait for, as member tags, which the last orders may leave unchanged. The history is all
+   * written before the job starts, so the end offsets do not move.
    */
-  private static BooleanSupplier committedToTheEnd(Admin admin, String group, List<String> topics)
-      throws ExecutionException, InterruptedException {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-    for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
-      for (TopicPartitionInfo partition : topic.partitions()) {
-        latest.put(new TopicPartition(topic.name(), partition.partition()), OffsetSpec.latest());
-      }
+  private static boolean caughtUp(JobOffsets offsets) {
+    try {
+      Optional<Map<TopicPartition, Long>> ends = offsets.ends();
+      return ends.isPresent() && offsets.behind(ends.get()) == 0;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
     }
-    Map<TopicPartition, ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
-    return () -> {
-      try {
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        return ends.entrySet().stream()
-            .allMatch(
-                end -> {
-                  OffsetAndMetadata done = committed.get(end.getKey());
-                  return end.getValue().offset() == 0
-                      || (done != null && done.offset() >= end.getValue().offset());
-                });
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return false;
-      } catch (ExecutionException e) {
-        return false; // the group has not committed yet
-      }
-    };
   }
 
   /** The size of the newest checkpoint completed after {@code millis}, or -1. */
