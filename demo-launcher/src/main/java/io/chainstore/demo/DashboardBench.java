@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -35,9 +36,11 @@ final class DashboardBench {
     int runs = 20;
     int postgresRuns = 5;
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
+    List<String> only = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--chart" -> only.add(args[++i].toLowerCase(Locale.ROOT));
         case "--postgres-runs" -> postgresRuns = Integer.parseInt(args[++i]);
         case "--today" -> today = LocalDate.parse(args[++i]);
         default -> stackArgs.add(args[i]);
@@ -66,6 +69,11 @@ final class DashboardBench {
         "chart", "CH p50 ms", "CH p95 ms", "PG p50 ms", "PG p95 ms", "PG/CH");
     List<Double> allP95 = new ArrayList<>();
     for (SupersetAssets.Chart chart : assets.charts()) {
+      // --chart (repeatable): only the charts whose name contains one of the given texts
+      String name = chart.name().toLowerCase(Locale.ROOT);
+      if (!only.isEmpty() && only.stream().noneMatch(name::contains)) {
+        continue;
+      }
       String sql = ChartQuery.sql(chart, today);
       List<Double> ch = new ArrayList<>();
       for (int r = 0; r <= runs; r++) {
@@ -79,7 +87,7 @@ final class DashboardBench {
       allP95.add(chP95);
       String question = questions.get(chart.name());
       String pg = String.format("%10s %10s %8s", "n/a", "n/a", "");
-      if (question != null) {
+      if (question != null && postgresRuns > 0) {
         List<Double> times = new ArrayList<>();
         try (Connection c =
                 DriverManager.getConnection(
