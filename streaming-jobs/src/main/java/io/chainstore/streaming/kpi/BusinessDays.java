@@ -1,6 +1,5 @@
 package io.chainstore.streaming.kpi;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,43 +22,42 @@ public final class BusinessDays {
     Instant minute = at.truncatedTo(ChronoUnit.MINUTES);
     ZonedDateTime hour = local.truncatedTo(ChronoUnit.HOURS);
     LocalDate day = local.toLocalDate();
-    long epochDay = day.toEpochDay();
-    ZonedDateTime dayStart = day.atStartOfDay(zone);
     LocalDate month = day.withDayOfMonth(1);
-    ZonedDateTime monthStart = month.atStartOfDay(zone);
     return List.of(
-        new KpiKey(
-            KpiKey.MINUTE,
-            storeId,
-            channel,
-            minute.getEpochSecond(),
-            minute.plus(Duration.ofMinutes(1)).getEpochSecond(),
-            epochDay,
-            local.getOffset().getTotalSeconds()),
-        new KpiKey(
-            KpiKey.HOUR,
-            storeId,
-            channel,
-            hour.toInstant().getEpochSecond(),
-            hour.toInstant().plus(Duration.ofHours(1)).getEpochSecond(),
-            epochDay,
-            hour.getOffset().getTotalSeconds()),
-        new KpiKey(
+        key(KpiKey.MINUTE, storeId, channel, minute.atZone(zone), minute.plusSeconds(60), day),
+        key(KpiKey.HOUR, storeId, channel, hour, hour.toInstant().plusSeconds(3600), day),
+        key(
             KpiKey.DAY,
             storeId,
             channel,
-            dayStart.toInstant().getEpochSecond(),
-            day.plusDays(1).atStartOfDay(zone).toInstant().getEpochSecond(),
-            epochDay,
-            dayStart.getOffset().getTotalSeconds()),
-        new KpiKey(
+            day.atStartOfDay(zone),
+            day.plusDays(1).atStartOfDay(zone).toInstant(),
+            day),
+        key(
             KpiKey.MONTH,
             storeId,
             channel,
-            monthStart.toInstant().getEpochSecond(),
-            month.plusMonths(1).atStartOfDay(zone).toInstant().getEpochSecond(),
-            month.toEpochDay(),
-            monthStart.getOffset().getTotalSeconds()));
+            month.atStartOfDay(zone),
+            month.plusMonths(1).atStartOfDay(zone).toInstant(),
+            month));
+  }
+
+  /** A bucket from its start in the store's zone (which gives the offset) to its end. */
+  private static KpiKey key(
+      String grain,
+      long storeId,
+      String channel,
+      ZonedDateTime start,
+      Instant end,
+      LocalDate businessDay) {
+    return new KpiKey(
+        grain,
+        storeId,
+        channel,
+        start.toEpochSecond(),
+        end.getEpochSecond(),
+        businessDay.toEpochDay(),
+        start.getOffset().getTotalSeconds());
   }
 
   /** The store's business day of an instant. */
