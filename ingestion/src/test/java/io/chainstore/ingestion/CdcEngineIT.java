@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -21,6 +20,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Real PostgreSQL, real Kafka broker, real Debezium: snapshot, streaming, restart. */
 class CdcEngineIT {
@@ -28,11 +28,11 @@ class CdcEngineIT {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static LocalPostgres postgres;
   private static LocalKafka kafka;
-  private static Path dir;
+  // Deleted after the class: PostgreSQL's and Kafka's data.
+  @TempDir static Path dir;
 
   @BeforeAll
   static void startServices() throws Exception {
-    dir = Files.createTempDirectory("chainstore-cdc-it-");
     postgres = LocalPostgres.start(dir.resolve("pg"));
     kafka = LocalKafka.start(dir.resolve("kafka"));
     try (Connection c = postgres.connect();

@@ -15,7 +15,6 @@ import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.mirror.Mirrors;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ import java.util.Optional;
 import java.util.Properties;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -36,6 +36,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The job on a Flink MiniCluster between a real Kafka broker and a real ClickHouse, fed recorded
@@ -51,9 +52,11 @@ class StoreKpisJobIT {
   private static ClickHouseClient clickhouse;
   private static Path checkpoints;
 
+  // Deleted after the class: Kafka's log, checkpoints and the MiniCluster's own files.
+  @TempDir static Path dir;
+
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("store-kpis-it-");
     checkpoints = dir.resolve("checkpoints");
     kafka = LocalKafka.start(dir.resolve("kafka"));
     List<String> tables = new ArrayList<>(StoreKpisJob.SALES_TABLES);
@@ -435,6 +438,7 @@ class StoreKpisJobIT {
 
   private static JobClient startJob(Optional<Path> restoreFrom) throws Exception {
     Configuration conf = new Configuration();
+    conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     restoreFrom.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);

@@ -10,12 +10,13 @@ import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,6 +26,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * marketing-roi on a MiniCluster between a real Kafka broker and ClickHouse: coupons issued, one
@@ -38,9 +40,11 @@ class MarketingRoiJobIT {
   private static KafkaProducer<String, String> producer;
   private static ClickHouseClient clickhouse;
 
+  // Deleted after the class: Kafka's log, checkpoints and the MiniCluster's own files.
+  @TempDir static Path dir;
+
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("marketing-roi-it-");
     kafka = LocalKafka.start(dir.resolve("kafka"));
     kafka.createTopics(
         List.of("orders", "coupons", "locations", "campaigns", "coupon_templates").stream()
@@ -114,7 +118,9 @@ class MarketingRoiJobIT {
     send("orders", order(2, "online", 10, "cancelled", null, "2026-11-27T12:00:00.000000Z", 140));
     send("orders", paid);
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration conf = new Configuration();
+    conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     env.enableCheckpointing(500);
     MarketingRoiJob.build(

@@ -10,7 +10,6 @@ import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -27,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * member-tags on a MiniCluster between a real Kafka broker and ClickHouse: sign-ups and orders in,
@@ -39,9 +41,11 @@ class MemberTagsJobIT {
   private static KafkaProducer<String, String> producer;
   private static ClickHouseClient clickhouse;
 
+  // Deleted after the class: Kafka's log, checkpoints and the MiniCluster's own files.
+  @TempDir static Path dir;
+
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("member-tags-it-");
     kafka = LocalKafka.start(dir.resolve("kafka"));
     List<String> topics =
         new ArrayList<>(
@@ -99,7 +103,9 @@ class MemberTagsJobIT {
     booking(5, 43, "booked", "2026-11-03T09:00:00Z", 16);
     booking(6, 43, "cancelled", "2026-11-03T11:00:00Z", 17);
 
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration conf = new Configuration();
+    conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     env.enableCheckpointing(500);
     MemberTagsJob.build(

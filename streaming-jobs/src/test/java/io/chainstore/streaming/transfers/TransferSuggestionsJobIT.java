@@ -12,7 +12,6 @@ import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -33,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * stock-transfer-suggestions on a MiniCluster between a real Kafka broker and ClickHouse: stock
@@ -54,9 +56,11 @@ class TransferSuggestionsJobIT {
   private static ClickHouseClient clickhouse;
   private static long lsn = 1000;
 
+  // Deleted after the class: Kafka's log, checkpoints and the MiniCluster's own files.
+  @TempDir static Path dir;
+
   @BeforeAll
   static void start() throws Exception {
-    Path dir = Files.createTempDirectory("transfer-suggestions-it-");
     kafka = LocalKafka.start(dir.resolve("kafka"));
     List<String> topics = new ArrayList<>();
     for (String table : List.of("locations", "stock", "stock_movements", "suggested_transfers")) {
@@ -189,7 +193,9 @@ class TransferSuggestionsJobIT {
   }
 
   private static JobClient startJob(String group, ClickHouseClient target) throws Exception {
-    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+    Configuration conf = new Configuration();
+    conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
+    StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism(2);
     env.enableCheckpointing(500);
     TransferSuggestionsJob.build(
