@@ -150,6 +150,7 @@ final class GenerateCommand {
         LocalStack.STREAMING_JOBS.stream().map(job -> "chainstore-" + job).toList();
     try (JobOffsets offsets = new JobOffsets(stack.kafkaBootstrapServers(), groups)) {
       Map<TopicPartition, Long> ends = null;
+      boolean targetsIn = false;
       String last = "";
       long since = System.nanoTime();
       long reported = 0;
@@ -159,8 +160,9 @@ final class GenerateCommand {
           last = now;
           since = System.nanoTime();
         }
-        boolean targetsIn =
-            Long.parseLong(ch.queryValue("SELECT count() FROM kpi_target FINAL")) == targets;
+        targetsIn =
+            targetsIn
+                || Long.parseLong(ch.queryValue("SELECT count() FROM kpi_target FINAL")) == targets;
         // Kafka's ends count once the targets, written last, are through: before that, Debezium
         // may still be sending the load's changes.
         if (ends == null && targetsIn) {

@@ -123,42 +123,8 @@ class StoreKpisJobIT {
             "price",
             "4.00"));
     send("members", member(5, 42, 1L, "pos", "2026-11-27T17:00:00.000000Z"));
-    send(
-        "kpi_targets",
-        event(
-            "kpi_targets",
-            "r",
-            7,
-            "store_id",
-            2,
-            "period_type",
-            "month",
-            "period_start",
-            localDate("2026-11-01"),
-            "net_sales",
-            "50.00",
-            "orders",
-            5,
-            "new_members",
-            0));
-    send(
-        "kpi_targets",
-        event(
-            "kpi_targets",
-            "r",
-            6,
-            "store_id",
-            1,
-            "period_type",
-            "day",
-            "period_start",
-            localDate("2026-11-28"),
-            "net_sales",
-            "100.00",
-            "orders",
-            10,
-            "new_members",
-            2));
+    send("kpi_targets", target(7, 2, "month", "2026-11-01", "50.00", 5, 0));
+    send("kpi_targets", target(6, 1, "day", "2026-11-28", "100.00", 10, 2));
 
     // Order 1 at store 1: 17:30 UTC is 01:30 on the 28th in Shanghai; paid twice (a duplicate).
     send("orders", order("c", 100, 1, 1, "pos", 42L, "created", "8.00", "8.00", 2, null));
@@ -464,6 +430,32 @@ class StoreKpisJobIT {
     producer
         .send(new ProducerRecord<>(CdcSources.topic(CdcSources.DEFAULT_PREFIX, table), table, json))
         .get();
+  }
+
+  private static String target(
+      long lsn,
+      long store,
+      String periodType,
+      String periodStart,
+      String netSales,
+      long orders,
+      long newMembers) {
+    return event(
+        "kpi_targets",
+        "r",
+        lsn,
+        "store_id",
+        store,
+        "period_type",
+        periodType,
+        "period_start",
+        localDate(periodStart),
+        "net_sales",
+        netSales,
+        "orders",
+        orders,
+        "new_members",
+        newMembers);
   }
 
   private static long localDate(String date) {
