@@ -144,6 +144,32 @@ class MigratorIT {
   }
 
   @Test
+  void memberTagCountsShowEachTagsNewestCountAndHideTagsNobodyHolds() {
+    new Migrator(client).migrate();
+    List<String> columns = List.of("tag", "members", "version", "updated_at");
+    client.insert(
+        "member_tag_count",
+        columns,
+        List.of(
+            List.of("active", 5, 1_000, "2026-11-27 10:00:00"),
+            List.of("lapsing", 2, 1_000, "2026-11-27 10:00:00")));
+    // A replay writes a second again (the later insert wins), an older second changes nothing, and
+    // a tag whose last member left is not shown.
+    client.insert(
+        "member_tag_count",
+        columns,
+        List.of(
+            List.of("active", 7, 1_000, "2026-11-27 10:00:01"),
+            List.of("active", 3, 900, "2026-11-27 10:00:01"),
+            List.of("lapsing", 0, 2_000, "2026-11-27 10:00:01")));
+    List<Map<String, String>> expected = List.of(Map.of("tag", "active", "members", "7"));
+    String counts = "SELECT tag, members FROM member_tag_counts ORDER BY tag";
+    assertThat(client.query(counts)).isEqualTo(expected);
+    client.execute("OPTIMIZE TABLE member_tag_count FINAL");
+    assertThat(client.query(counts)).isEqualTo(expected);
+  }
+
+  @Test
   void kpiTargetProgressReadsMonthRowsForMonthsAndDayRowsForDays() {
     new Migrator(client).migrate();
     List<String> kpi =

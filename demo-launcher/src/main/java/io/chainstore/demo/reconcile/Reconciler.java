@@ -39,6 +39,7 @@ public final class Reconciler {
           new TableCheck("referral_rate_plan_dim", List.of("rate_plan_id")),
           new TableCheck("referral_commission", List.of("commission_id")),
           new TableCheck("member_tag", List.of("member_id", "tag")),
+          new TableCheck("member_tag_count", List.of("tag")),
           new TableCheck("stock_level", List.of("sku_id", "location_id")),
           new TableCheck("transfer_suggestion", List.of("suggestion_id")));
 

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One ClickHouse table checked against PostgreSQL: the two queries ({@code
@@ -13,12 +15,23 @@ import java.util.List;
  */
 public record TableCheck(String table, List<String> keyColumns) {
 
+  private static final Pattern INCLUDE = Pattern.compile("\\$\\{postgres:([a-z_]+)}");
+
   /**
    * The PostgreSQL query, with the chain's zone and (for a table that is current as of an instant)
-   * that instant filled in.
+   * that instant filled in. {@code ${postgres:<table>}} stands for another check's PostgreSQL
+   * query, so a figure derived from a checked table is derived from the same truth.
    */
   public String postgresSql(String defaultTimeZone, long asOfMillis) {
-    return load("postgres")
+    Matcher include = INCLUDE.matcher(load("postgres"));
+    StringBuilder sql = new StringBuilder();
+    while (include.find()) {
+      String other =
+          new TableCheck(include.group(1), List.of()).load("postgres").strip().replaceAll(";$", "");
+      include.appendReplacement(sql, Matcher.quoteReplacement(other));
+    }
+    include.appendTail(sql);
+    return sql.toString()
         .replace("${default_time_zone}", defaultTimeZone)
         .replace("${as_of_ms}", Long.toString(asOfMillis));
   }

@@ -13,15 +13,22 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Per member: keeps the facts, and evaluates the tag rules in event time — at each fact's time and
  * at the next instant a tag may change by time alone (a day boundary: new, active and lapsing wear
  * off or set in), with event-time timers. A tag is written when it starts or stops holding or its
  * reason changes. A fact that arrives after the watermark passed its time (later than the bound) is
- * still applied, evaluated at the next watermark, and counted in {@code lateFacts}.
+ * still applied, evaluated at the next watermark, and counted in {@code lateFacts}. Each time a tag
+ * starts or stops holding, a change of its member count goes to {@link #COUNT_CHANGES} (with the
+ * evaluation's time), for {@link TagCounts}.
  */
 public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow> {
+
+  /** +1 when a member's tag starts holding, -1 when it stops. */
+  public static final OutputTag<TagCountChange> COUNT_CHANGES =
+      new OutputTag<>("tag-count-changes", TypeInformation.of(TagCountChange.class));
 
   private final TagRules rules;
   private transient ValueState<MemberFacts> facts;
@@ -83,7 +90,11 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
       settled.update(true);
     }
     for (Tag tag : now.values()) {
-      if (!tag.equals(written.get(tag.name()))) {
+      Tag was = written.get(tag.name());
+      if (!tag.equals(was)) {
+        if (was == null) {
+          ctx.output(COUNT_CHANGES, new TagCountChange(tag.name(), 1));
+        }
         out.collect(
             new TagRow(
                 member,
@@ -110,6 +121,7 @@ public class MemberTagging extends KeyedProcessFunction<Long, MemberFact, TagRow
                 "no longer: " + gone.reason(),
                 timestamp));
         written.remove(gone.name());
+        ctx.output(COUNT_CHANGES, new TagCountChange(gone.name(), -1));
       }
     }
     Instant next = rules.nextChange(known, t);

@@ -19,12 +19,14 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * member-tags: members' sign-ups and orders (and the connector's heartbeats, which move event time
  * on) → per member the tags of {@link TagRules}, kept current in event time, with how far they are
- * ({@link TagClock}). This class only wires.
+ * ({@link TagClock}), and per tag how many members hold it ({@link TagCounts}). This class only
+ * wires.
  */
 public final class MemberTagsJob {
 
@@ -54,22 +56,32 @@ public final class MemberTagsJob {
             .map(at -> new MemberFact(TICK, "tick", 0, at, null, 0, null, null))
             .uid("tag-ticks")
             .broadcast();
-    env.fromSource(io.facts(), WatermarkStrategy.noWatermarks(), "tag-facts")
-        .uid("tag-facts")
-        .union(ticks)
-        .assignTimestampsAndWatermarks(
-            WatermarkStrategy.<MemberFact>forGenerator(
-                    context -> new HeartbeatClock(lateness.toMillis()))
-                .withTimestampAssigner((fact, previous) -> fact.commitMillis()))
-        .uid("tag-event-time")
-        .filter(fact -> fact.memberId() != TICK)
-        .uid("tag-facts-only")
-        .keyBy(MemberFact::memberId)
-        .process(new MemberTagging(rules), TypeInformation.of(TagRow.class))
-        .uid("member-tagging")
-        .name("member-tagging")
+    SingleOutputStreamOperator<TagRow> tagged =
+        env.fromSource(io.facts(), WatermarkStrategy.noWatermarks(), "tag-facts")
+            .uid("tag-facts")
+            .union(ticks)
+            .assignTimestampsAndWatermarks(
+                WatermarkStrategy.<MemberFact>forGenerator(
+                        context -> new HeartbeatClock(lateness.toMillis()))
+                    .withTimestampAssigner((fact, previous) -> fact.commitMillis()))
+            .uid("tag-event-time")
+            .filter(fact -> fact.memberId() != TICK)
+            .uid("tag-facts-only")
+            .keyBy(MemberFact::memberId)
+            .process(new MemberTagging(rules), TypeInformation.of(TagRow.class))
+            .uid("member-tagging")
+            .name("member-tagging");
+    DataStream<TableRow> counts =
+        tagged
+            .getSideOutput(MemberTagging.COUNT_CHANGES)
+            .keyBy(TagCountChange::tag)
+            .process(new TagCounts(), TypeInformation.of(TableRow.class))
+            .uid("tag-counts")
+            .name("tag-counts");
+    tagged
         .transform("tag-clock", TypeInformation.of(TableRow.class), new TagClock())
         .uid("tag-clock")
+        .union(counts)
         .sinkTo(io.tags())
         .uid("tag-sink")
         .name("tag-sink");
@@ -162,7 +174,12 @@ public final class MemberTagsJob {
         io.sink(
             new TableRowFormat(
                 Map.of(
-                    TagClock.TAGS, TagClock.TAG_COLUMNS, TagClock.CLOCK, TagClock.CLOCK_COLUMNS))));
+                    TagClock.TAGS,
+                    TagClock.TAG_COLUMNS,
+                    TagClock.CLOCK,
+                    TagClock.CLOCK_COLUMNS,
+                    TagCounts.TABLE,
+                    TagCounts.COLUMNS))));
   }
 
   /** The pipeline as its options say. */

@@ -56,6 +56,53 @@ class MemberTaggingTest {
   }
 
   @Test
+  void eachTagThatStartsOrStopsHoldingChangesItsCountOnceAtTheEvaluationsTime() throws Exception {
+    try (var harness = harness()) {
+      harness.processElement(
+          MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
+      harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
+      harness.processWatermark(BOUGHT.toEpochMilli());
+      assertThat(counted(harness))
+          .isEqualTo(java.util.Map.of("new", 1, "active", 1, "store-only", 1));
+      // At the time of the evaluation that changed it: new from joining, the rest from buying.
+      assertThat(harness.getSideOutput(MemberTagging.COUNT_CHANGES))
+          .allMatch(
+              change ->
+                  change.getTimestamp()
+                      == (change.getValue().tag().equals("new") ? JOINED : BOUGHT).toEpochMilli());
+
+      // A second purchase changes reasons (active since), not who holds which tag.
+      Instant again = BOUGHT.plusSeconds(3_600);
+      harness.processElement(
+          MemberFact.order(
+              7,
+              101,
+              new Purchase(101, again, "pos", new BigDecimal("5.00"), false),
+              12,
+              again.toEpochMilli()),
+          again.toEpochMilli());
+      harness.processWatermark(again.toEpochMilli());
+      assertThat(harness.getSideOutput(MemberTagging.COUNT_CHANGES)).hasSize(3);
+
+      harness.processWatermark(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
+      assertThat(counted(harness))
+          .isEqualTo(java.util.Map.of("new", 0, "active", 0, "store-only", 1, "lapsing", 1));
+      assertThat(counted(harness).entrySet().stream().filter(e -> e.getValue() == 1))
+          .map(java.util.Map.Entry::getKey)
+          .containsExactlyInAnyOrderElementsOf(active(harness));
+    }
+  }
+
+  /** The count changes added up per tag. */
+  private static java.util.Map<String, Integer> counted(
+      KeyedOneInputStreamOperatorTestHarness<Long, MemberFact, TagRow> h) {
+    java.util.Map<String, Integer> sums = new java.util.HashMap<>();
+    h.getSideOutput(MemberTagging.COUNT_CHANGES)
+        .forEach(r -> sums.merge(r.getValue().tag(), r.getValue().members(), Integer::sum));
+    return sums;
+  }
+
+  @Test
   void referralsAndServicesTagAtTheirTimeAndAServiceThatNoLongerCountsIsRemoved() throws Exception {
     try (var harness = harness()) {
       harness.processElement(

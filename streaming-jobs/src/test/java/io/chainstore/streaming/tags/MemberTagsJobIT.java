@@ -147,6 +147,17 @@ class MemberTagsJobIT {
                             "active,coupon-sensitive,new,omnichannel,service-user"),
                         Map.of(
                             "member_id", "43", "tags", "lapsing,referrer,service-user,store-only"));
+                // Per tag, the members holding it, kept by the job (not counted from the rows).
+                assertThat(
+                        clickhouse.query(
+                            "SELECT arrayStringConcat(groupArray(concat(tag, '=',"
+                                + " toString(members))), ',') AS counts FROM (SELECT tag, members"
+                                + " FROM member_tag_counts ORDER BY tag)"))
+                    .containsExactly(
+                        Map.of(
+                            "counts",
+                            "active=1,coupon-sensitive=1,lapsing=1,new=1,omnichannel=1,"
+                                + "referrer=1,service-user=2,store-only=1"));
                 assertThat(
                         Long.parseLong(
                             clickhouse.queryValue(

@@ -1,0 +1,2 @@
+SELECT tag, members
+FROM member_tag_count FINAL
