@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Every dashboard chart's query on a generated chain carried into ClickHouse by the pipeline:
 # p50/p95 over --runs runs, and the same questions asked of PostgreSQL.
-# Usage: bench/dashboards.sh [the options of ./chainstore generate, e.g. --members 200000]
+# Usage: [POSTGRES_RUNS=n] bench/dashboards.sh [the options of ./chainstore generate, e.g. --members 200000]
+# POSTGRES_RUNS (default 5): a month's question to PostgreSQL takes minutes at 50 M lines.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=.bench-dashboards
@@ -15,4 +16,4 @@ until grep -q '^Reconcile ' "$log"; do
   sleep 5
 done
 grep -E 'COPYed|reconciliation: orders|matched' "$log"
-./chainstore bench-dashboards --work-dir "$dir" --runs 20 --postgres-runs 5
+./chainstore bench-dashboards --work-dir "$dir" --runs 20 --postgres-runs "${POSTGRES_RUNS:-5}"
