@@ -1,16 +1,20 @@
 package io.chainstore.demo;
 
 import io.chainstore.demo.reconcile.Reconciler;
+import io.chainstore.demo.reconcile.TableCheck;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.io.IOException;
 import java.sql.DriverManager;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * {@code ./chainstore reconcile [--work-dir .demo] [--postgres-url U] [--postgres-user U]
- * [--postgres-password P] [--clickhouse-url U] [--clickhouse-database D] [--default-time-zone Z]}:
- * compares every ClickHouse table with PostgreSQL and prints a line per table, then the summary;
- * exits 1 on any difference. Without options it checks the stack a running {@code ./chainstore demo
+ * [--postgres-password P] [--clickhouse-url U] [--clickhouse-database D] [--default-time-zone Z]
+ * [--tables member_tag,stock_level]}: compares every ClickHouse table (or those of {@code
+ * --tables}) with PostgreSQL and prints a line per table, then the summary; exits 1 on any
+ * difference. Without options it checks the stack a running {@code ./chainstore demo
  * --keep-running} left in its work directory; options (or the environment variables in capitals)
  * point it at any deployment.
  */
@@ -20,6 +24,11 @@ final class ReconcileCommand {
 
   static int run(String[] args) throws IOException {
     StackOptions options = StackOptions.parse(args);
+    String only = options.given("tables");
+    List<TableCheck> checks =
+        only == null
+            ? Reconciler.CHECKS
+            : Reconciler.checks(Arrays.stream(only.split(",")).map(String::strip).toList());
     String postgresUrl = options.get("postgres-url");
     if (postgresUrl == null) {
       throw new IllegalArgumentException(
@@ -38,7 +47,7 @@ final class ReconcileCommand {
             () -> DriverManager.getConnection(postgresUrl, user, password),
             clickhouse,
             zone == null ? "UTC" : zone);
-    Reconciler.Report report = reconciler.run();
+    Reconciler.Report report = reconciler.run(checks);
     report.lines().forEach(System.out::println);
     return report.ok() ? 0 : 1;
   }

@@ -63,11 +63,32 @@ public final class Reconciler {
   }
 
   public Report run() {
+    return run(CHECKS);
+  }
+
+  /** Checks only the tables named (and the order totals). */
+  public Report run(List<TableCheck> checks) {
     List<TableResult> tables = new ArrayList<>();
-    for (TableCheck check : CHECKS) {
+    for (TableCheck check : checks) {
       tables.add(compare(check));
     }
     return new Report(tables, summary());
+  }
+
+  /**
+   * The checks of the tables named, in {@link #CHECKS}' order.
+   *
+   * @throws IllegalArgumentException naming a table that is not checked, with those that are
+   */
+  public static List<TableCheck> checks(List<String> tables) {
+    List<String> known = CHECKS.stream().map(TableCheck::table).toList();
+    for (String table : tables) {
+      if (!known.contains(table)) {
+        throw new IllegalArgumentException(
+            "--tables: no check for table '" + table + "'; checked: " + String.join(", ", known));
+      }
+    }
+    return CHECKS.stream().filter(c -> tables.contains(c.table())).toList();
   }
 
   /**

@@ -25,4 +25,16 @@ class TableCheckTest {
       assertThat(check.clickhouseSql()).as(check.table()).isNotBlank();
     }
   }
+
+  @Test
+  void tablesAreChosenByNameInTheChecksOrderAndAnUnknownOneIsNamed() {
+    assertThat(Reconciler.checks(List.of("stock_level", "member_tag")))
+        .extracting(TableCheck::table)
+        .containsExactly("member_tag", "stock_level");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> Reconciler.checks(List.of("store_kpi", "store_kpis")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'store_kpis'")
+        .hasMessageContaining("store_kpi, sku_sales");
+  }
 }
