@@ -34,6 +34,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteException;
@@ -41,6 +42,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Spark (local mode) and Spring Batch on real PostgreSQL and ClickHouse. */
 class BatchJobsIT {
+
+  /** Each test's models and CSV files, deleted after it. */
+  @TempDir Path tmp;
 
   private static EmbeddedPostgres postgres;
   private static ClickHouseClient clickhouse;
@@ -282,7 +286,7 @@ class BatchJobsIT {
     assertThat(trained.auc()).isGreaterThan(0.75);
     assertThat(trained.trainRows() + trained.testRows()).isEqualTo(600);
     assertThat(trained.json()).contains("\"auc\":0.").contains("discount_share");
-    Path saved = CouponPropensity.save(trained, Files.createTempDirectory("models-"), 42);
+    Path saved = CouponPropensity.save(trained, Files.createDirectories(tmp.resolve("models")), 42);
     assertThat(PipelineModel.load(saved.toString()).stages()).hasSize(3);
 
     List<Row> scored =
@@ -310,7 +314,7 @@ class BatchJobsIT {
             "postgres",
             "",
             clickhouse.settings(),
-            Files.createTempDirectory("models-"));
+            Files.createDirectories(tmp.resolve("models")));
     assertThat(MemberProfilesJob.run(spark, settings, Instant.parse("2026-11-27T02:00:00Z")))
         .isEqualTo(3);
     // A second run replaces rather than adds.
@@ -386,7 +390,7 @@ class BatchJobsIT {
 
     Map<String, String> rfm1 = rfm.get(0);
     Map<String, String> rfm2 = rfm.get(1);
-    Path csv = Files.createTempDirectory("segment-").resolve("segment.csv");
+    Path csv = tmp.resolve("segment.csv");
     Segment spenders = Segment.parse("spend >= 19.99");
     JobExecution run =
         ExportSegmentMain.run(

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -204,6 +205,15 @@ public final class LocalStack implements AutoCloseable {
         postgres::connect, clickhouse, DEFAULT_TIME_ZONE);
   }
 
+  private String serviceTmp() {
+    Path tmp = workDir.resolve("oltp-service-tmp");
+    try {
+      return Files.createDirectories(tmp).toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private void startOltpService() {
     if (apiPort == 0) {
       apiPort = freePort(); // a restart keeps the port, so clients keep working
@@ -215,6 +225,8 @@ public final class LocalStack implements AutoCloseable {
                 Modules.java(),
                 "-Xmx512m",
                 "-XX:+UseParallelGC",
+                // Tomcat's directories with the stack's data, not left in /tmp by every run
+                "-Djava.io.tmpdir=" + serviceTmp(),
                 "-jar",
                 modules.oltpServiceJar().toString()),
             Map.of(

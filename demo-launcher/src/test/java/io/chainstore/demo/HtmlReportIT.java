@@ -74,6 +74,10 @@ class HtmlReportIT {
             .start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("chromium finished").isTrue();
     assertThat(process.exitValue()).as("chromium exit").isZero();
-    return Files.readString(out, StandardCharsets.UTF_8);
+    try {
+      return Files.readString(out, StandardCharsets.UTF_8);
+    } finally {
+      Files.delete(out);
+    }
   }
 }

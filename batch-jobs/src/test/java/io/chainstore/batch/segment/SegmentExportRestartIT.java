@@ -16,6 +16,7 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -61,8 +62,9 @@ class SegmentExportRestartIT {
   }
 
   @Test
-  void killedMidChunkAndRestartedEachSelectedMemberIsWrittenExactlyOnce() throws Exception {
-    Path csv = Files.createTempDirectory("segment-restart-").resolve("active.csv");
+  void killedMidChunkAndRestartedEachSelectedMemberIsWrittenExactlyOnce(@TempDir Path dir)
+      throws Exception {
+    Path csv = dir.resolve("active.csv");
     String segment = "tags: active; spend >= 101";
     // Even members from 102 to 1200: 550, so the second chunk (of 500) is cut in its middle.
     List<Long> expected =
