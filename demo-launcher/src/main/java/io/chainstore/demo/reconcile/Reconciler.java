@@ -117,7 +117,7 @@ public final class Reconciler {
     }
     String pgSql =
         "SELECT * FROM ("
-            + check.postgresSql(defaultTimeZone, asOf).strip().replaceAll(";\\s*$", "")
+            + check.postgresSql(defaultTimeZone, asOf)
             + "\n) AS checked ORDER BY "
             + String.join(
                 ", ", check.keyColumns().stream().map(k -> k + "::text COLLATE \"C\"").toList());

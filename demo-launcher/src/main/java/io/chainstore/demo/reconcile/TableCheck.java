@@ -19,21 +19,24 @@ public record TableCheck(String table, List<String> keyColumns) {
 
   /**
    * The PostgreSQL query, with the chain's zone and (for a table that is current as of an instant)
-   * that instant filled in. {@code ${postgres:<table>}} stands for another check's PostgreSQL
-   * query, so a figure derived from a checked table is derived from the same truth.
+   * that instant filled in, without a closing semicolon (it is read as a subquery). {@code
+   * ${postgres:<table>}} stands for another check's PostgreSQL query, so a figure derived from a
+   * checked table is derived from the same truth.
    */
   public String postgresSql(String defaultTimeZone, long asOfMillis) {
     Matcher include = INCLUDE.matcher(load("postgres"));
     StringBuilder sql = new StringBuilder();
     while (include.find()) {
       String other =
-          new TableCheck(include.group(1), List.of()).load("postgres").strip().replaceAll(";$", "");
+          new TableCheck(include.group(1), List.of()).postgresSql(defaultTimeZone, asOfMillis);
       include.appendReplacement(sql, Matcher.quoteReplacement(other));
     }
     include.appendTail(sql);
     return sql.toString()
         .replace("${default_time_zone}", defaultTimeZone)
-        .replace("${as_of_ms}", Long.toString(asOfMillis));
+        .replace("${as_of_ms}", Long.toString(asOfMillis))
+        .strip()
+        .replaceAll(";$", "");
   }
 
   public String clickhouseSql() {

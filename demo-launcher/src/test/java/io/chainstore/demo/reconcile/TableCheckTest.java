@@ -1,6 +1,7 @@
 package io.chainstore.demo.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,8 +32,7 @@ class TableCheckTest {
     assertThat(Reconciler.checks(List.of("stock_level", "member_tag")))
         .extracting(TableCheck::table)
         .containsExactly("member_tag", "stock_level");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Reconciler.checks(List.of("store_kpi", "store_kpis")))
+    assertThatThrownBy(() -> Reconciler.checks(List.of("store_kpi", "store_kpis")))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("'store_kpis'")
         .hasMessageContaining("store_kpi, sku_sales");

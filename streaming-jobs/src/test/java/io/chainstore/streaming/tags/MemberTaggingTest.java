@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -62,8 +65,7 @@ class MemberTaggingTest {
           MemberFact.joined(7, JOINED, 10, JOINED.toEpochMilli()), JOINED.toEpochMilli());
       harness.processElement(purchase(11, BOUGHT), BOUGHT.toEpochMilli());
       harness.processWatermark(BOUGHT.toEpochMilli());
-      assertThat(counted(harness))
-          .isEqualTo(java.util.Map.of("new", 1, "active", 1, "store-only", 1));
+      assertThat(counted(harness)).isEqualTo(Map.of("new", 1, "active", 1, "store-only", 1));
       // At the time of the evaluation that changed it: new from joining, the rest from buying.
       assertThat(harness.getSideOutput(MemberTagging.COUNT_CHANGES))
           .allMatch(
@@ -86,17 +88,17 @@ class MemberTaggingTest {
 
       harness.processWatermark(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
       assertThat(counted(harness))
-          .isEqualTo(java.util.Map.of("new", 0, "active", 0, "store-only", 1, "lapsing", 1));
+          .isEqualTo(Map.of("new", 0, "active", 0, "store-only", 1, "lapsing", 1));
       assertThat(counted(harness).entrySet().stream().filter(e -> e.getValue() == 1))
-          .map(java.util.Map.Entry::getKey)
+          .map(Map.Entry::getKey)
           .containsExactlyInAnyOrderElementsOf(active(harness));
     }
   }
 
   /** The count changes added up per tag. */
-  private static java.util.Map<String, Integer> counted(
+  private static Map<String, Integer> counted(
       KeyedOneInputStreamOperatorTestHarness<Long, MemberFact, TagRow> h) {
-    java.util.Map<String, Integer> sums = new java.util.HashMap<>();
+    Map<String, Integer> sums = new HashMap<>();
     h.getSideOutput(MemberTagging.COUNT_CHANGES)
         .forEach(r -> sums.merge(r.getValue().tag(), r.getValue().members(), Integer::sum));
     return sums;
@@ -259,13 +261,10 @@ class MemberTaggingTest {
   /** The tags that hold after the rows written so far. */
   private static List<String> active(
       KeyedOneInputStreamOperatorTestHarness<Long, MemberFact, TagRow> h) {
-    java.util.Map<String, Boolean> last = new java.util.LinkedHashMap<>();
+    Map<String, Boolean> last = new LinkedHashMap<>();
     for (TagRow row : h.extractOutputValues()) {
       last.put(row.tag(), row.active());
     }
-    return last.entrySet().stream()
-        .filter(java.util.Map.Entry::getValue)
-        .map(java.util.Map.Entry::getKey)
-        .toList();
+    return last.entrySet().stream().filter(Map.Entry::getValue).map(Map.Entry::getKey).toList();
   }
 }
