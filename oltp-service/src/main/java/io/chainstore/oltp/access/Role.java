@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Who a caller is. POS terminals, store managers and technicians belong to one store; a supplier
- * key belongs to one supplier and sees only what is that supplier's.
+ * key belongs to one supplier and sees only what is that supplier's; a monitoring key (the metrics
+ * scraper's) reads the service's metrics and nothing else.
  */
 public enum Role {
   STOREFRONT,
@@ -15,7 +16,8 @@ public enum Role {
   HQ_ANALYST,
   HQ_ADMIN,
   TECHNICIAN,
-  SUPPLIER;
+  SUPPLIER,
+  MONITORING;
 
   @JsonValue
   public String code() {
@@ -38,9 +40,10 @@ public enum Role {
 
   /**
    * The roles of the chain's own people and tills: those an {@code anyRole} read admits. A supplier
-   * is an outside party and reads only the endpoints that name it.
+   * is an outside party and reads only the endpoints that name it; a monitoring key reads no
+   * business data at all.
    */
   public boolean chainStaff() {
-    return this != SUPPLIER;
+    return this != SUPPLIER && this != MONITORING;
   }
 }

@@ -53,6 +53,8 @@ class SecurityConfiguration {
                 auth.requestMatchers(
                         path("/actuator/health/**"), path("/v3/api-docs/**"), path("/error"))
                     .permitAll()
+                    .requestMatchers(path("/actuator/prometheus"))
+                    .hasAnyRole(Role.MONITORING.name(), Role.HQ_ADMIN.name())
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(

@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * without a declared length are refused too: every client of this API knows its body's size.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1) // inside RequestMetrics, which counts its 413s
 class PayloadSizeLimit extends OncePerRequestFilter {
 
   private final long maxBytes;

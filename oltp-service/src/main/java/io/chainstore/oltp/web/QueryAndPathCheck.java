@@ -26,7 +26,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * guess), and a query that is not valid percent-encoded UTF-8 is refused rather than dropped.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class QueryAndPathCheck extends OncePerRequestFilter {
 
   // Tomcat sets it when it could not decode a parameter, and then leaves the parameter out.
