@@ -73,14 +73,19 @@ public final class StreamingJob {
     if (tmpDir != null) {
       conf.set(CoreOptions.TMP_DIRS, Path.of(tmpDir).toAbsolutePath().toString());
     }
-    // A failed task restarts the job from its last checkpoint, a few times, then gives up.
-    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+    // A failed task restarts the job from its last checkpoint, waiting longer after each failure
+    // in a row (up to a minute), and by default never gives up: a platform that heals by itself
+    // rides out an outage of Kafka or ClickHouse of any length.
+    conf.set(RestartStrategyOptions.RESTART_STRATEGY, "exponential-delay");
     conf.set(
-        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS,
-        (int) options.getLong("restart-attempts", 10));
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_INITIAL_BACKOFF,
+        Duration.ofMillis(options.getLong("restart-delay-ms", 1000)));
     conf.set(
-        RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY,
-        Duration.ofMillis(options.getLong("restart-delay-ms", 5000)));
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_MAX_BACKOFF,
+        Duration.ofMillis(options.getLong("restart-max-delay-ms", 60_000)));
+    conf.set(
+        RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
+        (int) options.getLong("restart-attempts", Integer.MAX_VALUE));
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism((int) options.getLong("parallelism", env.getParallelism()));
     env.enableCheckpointing(

@@ -20,7 +20,7 @@ public final class LocalClickHouse implements AutoCloseable {
 
   private final Path dataDir;
   private final int httpPort;
-  private final Process process;
+  private volatile Process process;
 
   private LocalClickHouse(Path dataDir, int httpPort, Process process) {
     this.dataDir = dataDir;
@@ -75,6 +75,29 @@ public final class LocalClickHouse implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /** Kills the server as {@code kill -9} would: no shutdown, data as the crash leaves it. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
+  /** Starts the server again on its data and ports, after {@link #kill} or {@link #close}. */
+  public void restart() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("clickhouse-server is still running");
+    }
+    try {
+      process =
+          new ProcessBuilder(binary(), "--config-file=" + dataDir.resolve("config.xml"))
+              .redirectErrorStream(true)
+              .redirectOutput(
+                  ProcessBuilder.Redirect.appendTo(dataDir.resolve("stdout.log").toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not restart clickhouse-server", e);
+    }
+    awaitReady(Duration.ofSeconds(60));
   }
 
   public String url() {

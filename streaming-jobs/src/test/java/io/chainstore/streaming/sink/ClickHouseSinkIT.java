@@ -1,0 +1,86 @@
+package io.chainstore.streaming.sink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.chainstore.warehouse.ClickHouseClient;
+import io.chainstore.warehouse.LocalClickHouse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sink through a ClickHouse outage: the server is killed (-9) before the job writes and started
+ * again a few seconds later; the job, which may not restart, waits and writes every row.
+ */
+class ClickHouseSinkIT {
+
+  private static final int ROWS = 5_000;
+
+  @TempDir Path dir;
+
+  @Test
+  void waitsOutAClickHouseOutageAndWritesEveryRowOnce() throws Exception {
+    try (LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"))) {
+      ClickHouseClient admin = new ClickHouseClient(server.settings("default"));
+      admin.execute("CREATE DATABASE sink_it");
+      admin.execute(
+          "CREATE TABLE sink_it.probe (id UInt64, value String, version UInt64,"
+              + " updated_at DateTime) ENGINE = ReplacingMergeTree(version) ORDER BY id");
+      server.kill();
+
+      Configuration conf = new Configuration();
+      conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
+      // A failure would end the job: only the sink's own retries can carry it through.
+      conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+      StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+      env.setParallelism(1);
+      env.fromSequence(1, ROWS)
+          .sinkTo(
+              new ClickHouseSink<>(
+                  server.settings("sink_it"), new ProbeFormat(), 100, new Backoff(50, 1_000)));
+      JobClient job = env.executeAsync("sink outage");
+
+      Thread.sleep(4_000); // a few failed writes and retries while the server is down
+      assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
+      server.restart();
+
+      // Throws if the job failed; its local cluster shuts down once it has finished.
+      job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
+      ClickHouseClient reader = new ClickHouseClient(server.settings("sink_it"));
+      assertThat(reader.queryValue("SELECT count() FROM probe FINAL")).isEqualTo("" + ROWS);
+      assertThat(reader.queryValue("SELECT sum(id) FROM probe FINAL"))
+          .isEqualTo("" + (long) ROWS * (ROWS + 1) / 2);
+    }
+  }
+
+  /** Rows of the probe table: the number as id, value and version. */
+  private static final class ProbeFormat implements RowFormat<Long> {
+    @Override
+    public String table(Long row) {
+      return "probe";
+    }
+
+    @Override
+    public List<String> columns(String table) {
+      return List.of("id", "value", "version", "updated_at");
+    }
+
+    @Override
+    public String id(Long row) {
+      return row.toString();
+    }
+
+    @Override
+    public List<Object> values(Long row, String writtenAt) {
+      return List.of(row, "row " + row, row, writtenAt);
+    }
+  }
+}
