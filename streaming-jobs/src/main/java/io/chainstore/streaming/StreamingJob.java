@@ -27,6 +27,17 @@ public final class StreamingJob {
 
   private StreamingJob() {}
 
+  /**
+   * Flink's Prometheus reporter on {@code port} (a port or a range such as {@code 9249-9259}):
+   * every job, checkpoint, source and sink metric at {@code /metrics}.
+   */
+  public static void prometheusReporter(Configuration conf, String port) {
+    conf.setString(
+        "metrics.reporter.prom.factory.class",
+        "org.apache.flink.metrics.prometheus.PrometheusReporterFactory");
+    conf.setString("metrics.reporter.prom.port", port);
+  }
+
   public static void run(
       String name, JobOptions options, Consumer<StreamExecutionEnvironment> pipeline)
       throws Exception {
@@ -86,6 +97,11 @@ public final class StreamingJob {
     conf.set(
         RestartStrategyOptions.RESTART_STRATEGY_EXPONENTIAL_DELAY_ATTEMPTS,
         (int) options.getLong("restart-attempts", Integer.MAX_VALUE));
+    // Prometheus metrics of a local run (a cluster configures its reporter in its own config).
+    String metricsPort = options.get("metrics-port", null);
+    if (metricsPort != null) {
+      prometheusReporter(conf, metricsPort);
+    }
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
     env.setParallelism((int) options.getLong("parallelism", env.getParallelism()));
     env.enableCheckpointing(

@@ -13,6 +13,8 @@ import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +50,8 @@ public class ClickHouseSink<T> implements Sink<T> {
         backoff,
         context.metricGroup().counter("rowsWritten"),
         context.metricGroup().counter("batchesWritten"),
-        context.metricGroup().counter("writeRetries"));
+        context.metricGroup().counter("writeRetries"),
+        context.metricGroup());
   }
 
   private static final class Writer<T> implements SinkWriter<T> {
@@ -64,6 +67,9 @@ public class ClickHouseSink<T> implements Sink<T> {
     private final Map<String, Map<String, T>> pending = new LinkedHashMap<>();
     private final TsvRows body = new TsvRows();
 
+    /** When the oldest unwritten row arrived (wall clock, ms); 0 when every row is written. */
+    private volatile long oldestUnwrittenAt;
+
     Writer(
         ClickHouseClient client,
         RowFormat<T> format,
@@ -72,7 +78,8 @@ public class ClickHouseSink<T> implements Sink<T> {
         Backoff backoff,
         Counter rows,
         Counter batches,
-        Counter retries) {
+        Counter retries,
+        MetricGroup metrics) {
       this.client = client;
       this.format = format;
       this.time = time;
@@ -81,11 +88,22 @@ public class ClickHouseSink<T> implements Sink<T> {
       this.rows = rows;
       this.batches = batches;
       this.retries = retries;
+      // How long the oldest row not yet in ClickHouse has waited in the sink: a flush interval
+      // at most while ClickHouse answers, growing while it does not.
+      metrics.<Long, Gauge<Long>>gauge(
+          "unwrittenAgeMs",
+          () -> {
+            long since = oldestUnwrittenAt;
+            return since == 0 ? 0L : Math.max(0L, System.currentTimeMillis() - since);
+          });
       scheduleFlush();
     }
 
     @Override
     public void write(T row, Context context) {
+      if (oldestUnwrittenAt == 0) {
+        oldestUnwrittenAt = System.currentTimeMillis();
+      }
       pending
           .computeIfAbsent(format.table(row), t -> new LinkedHashMap<>())
           .put(format.id(row), row);
@@ -111,6 +129,7 @@ public class ClickHouseSink<T> implements Sink<T> {
       }
       // Emptied, not dropped: a map keeps its capacity, and the next batch is as large.
       pending.values().forEach(Map::clear);
+      oldestUnwrittenAt = 0;
     }
 
     private void insert(String table, List<String> columns) throws InterruptedException {

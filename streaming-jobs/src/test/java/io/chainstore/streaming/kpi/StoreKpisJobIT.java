@@ -11,10 +11,16 @@ import static org.awaitility.Awaitility.await;
 import io.chainstore.ingestion.LocalKafka;
 import io.chainstore.streaming.Checkpoints;
 import io.chainstore.streaming.JobOptions;
+import io.chainstore.streaming.StreamingJob;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.streaming.mirror.Mirrors;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.SharedClickHouse;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,6 +57,7 @@ class StoreKpisJobIT {
   private static KafkaProducer<String, String> producer;
   private static ClickHouseClient clickhouse;
   private static Path checkpoints;
+  private static int metricsPort;
 
   // Deleted after the class: Kafka's log, checkpoints and the MiniCluster's own files.
   @TempDir static Path dir;
@@ -397,6 +404,31 @@ class StoreKpisJobIT {
                                 + " WHERE store_id = 2 AND period_type = 'month'"))
                     .isEqualTo("2.00");
               });
+      // The job's figures for Prometheus: checkpoints, the sources' lag, the sink's writes.
+      String metrics =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      // The names the alert rules (dashboards/prometheus) are written against.
+      assertThat(metrics)
+          .contains(
+              "flink_jobmanager_job_lastCheckpointCompletedTimestamp{",
+              "flink_jobmanager_job_numberOfFailedCheckpoints{",
+              "flink_taskmanager_job_task_operator_currentEmitEventTimeLag{",
+              "flink_taskmanager_job_task_operator_unwrittenAgeMs{",
+              "flink_taskmanager_job_task_operator_writeRetries{",
+              "flink_taskmanager_job_task_operator_duplicateChangesDropped{",
+              "job_name=\"store_kpis\""); // the reporter writes - as _
+      assertThat(
+              metrics
+                  .lines()
+                  .filter(l -> l.startsWith("flink_taskmanager_job_task_operator_rowsWritten{"))
+                  .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                  .sum())
+          .isPositive();
     } finally {
       second.cancel().get();
     }
@@ -404,6 +436,10 @@ class StoreKpisJobIT {
 
   private static JobClient startJob(Optional<Path> restoreFrom) throws Exception {
     Configuration conf = new Configuration();
+    try (ServerSocket socket = new ServerSocket(0)) {
+      metricsPort = socket.getLocalPort();
+    }
+    StreamingJob.prometheusReporter(conf, String.valueOf(metricsPort));
     conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
     conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
     restoreFrom.ifPresent(p -> conf.set(StateRecoveryOptions.SAVEPOINT_PATH, p.toUri().toString()));

@@ -1,0 +1,43 @@
+package io.chainstore.dashboards;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Prometheus alert rules as Prometheus reads them: {@code promtool} (Debian's {@code
+ * prometheus} package) checks the file and runs the unit tests beside it, in which each alert must
+ * fire on the series that should raise it, with its labels and text, and stay quiet before.
+ */
+class AlertRulesIT {
+
+  private static final Path RULES = Path.of("src/main/prometheus");
+
+  @Test
+  void theRulesLoad() throws Exception {
+    String out = promtool("check", "rules", "chainstore-alerts.yml");
+    assertThat(out).contains("SUCCESS: 6 rules found");
+  }
+
+  @Test
+  void eachAlertFiresWhenItShouldAndNotBefore() throws Exception {
+    String out = promtool("test", "rules", "chainstore-alerts-test.yml");
+    assertThat(out).contains("SUCCESS").doesNotContain("FAILED");
+  }
+
+  private static String promtool(String... args) throws IOException, InterruptedException {
+    String[] command = new String[args.length + 1];
+    command[0] = "promtool";
+    System.arraycopy(args, 0, command, 1, args.length);
+    Process process =
+        new ProcessBuilder(command).directory(RULES.toFile()).redirectErrorStream(true).start();
+    String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).as(out).isZero();
+    return out;
+  }
+}
