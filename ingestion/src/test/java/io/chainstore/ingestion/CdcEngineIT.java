@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -67,9 +71,35 @@ class CdcEngineIT {
         assertThat(engine.isRunning()).isTrue();
       }
 
-      // Changes made while ingestion is down are streamed after the restart.
+      // Changes made while ingestion is down are streamed after the restart; meanwhile the slot
+      // keeps their WAL, which slot health reports with no connector attached.
       sql("UPDATE orders SET status = 'paid' WHERE id = 1");
       sql("DELETE FROM orders WHERE id = 2");
+      SlotHealth.Slot idle = onlySlot();
+      assertThat(idle.active()).isFalse();
+      sql(
+          "CREATE TABLE filler AS SELECT g AS id, repeat('x', 200) AS pad FROM generate_series(1, 20000) g");
+      SlotHealth.Slot grown = onlySlot();
+      assertThat(grown.retainedWalBytes()).isGreaterThan(idle.retainedWalBytes() + 4_000_000);
+      String scraped;
+      try (SlotMetricsServer metrics = SlotMetricsServer.start(db, 0)) {
+        scraped =
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + metrics.port() + "/metrics"))
+                        .build(),
+                    HttpResponse.BodyHandlers.ofString())
+                .body();
+      }
+      assertThat(scraped)
+          .contains(
+              "chainstore_cdc_slot_retained_wal_bytes{slot=\""
+                  + grown.name()
+                  + "\"} "
+                  + grown.retainedWalBytes()
+                  + "\n")
+          .contains("chainstore_cdc_slot_active{slot=\"" + grown.name() + "\"} 0\n");
       try (CdcEngine engine = CdcEngine.start(db, kafka.bootstrapServers(), offsets, 200)) {
         sql("INSERT INTO orders VALUES (4, 'created', 40.40)");
         List<JsonNode> second = poll(consumer, 3);
@@ -78,7 +108,16 @@ class CdcEngineIT {
         assertThat(second.get(1).path("before").path("id").asLong()).isEqualTo(2);
         // Nothing else follows: no second snapshot.
         assertThat(poll(consumer, 0)).isEmpty();
+        assertThat(onlySlot().active()).isTrue();
       }
+    }
+  }
+
+  private static SlotHealth.Slot onlySlot() throws Exception {
+    try (Connection c = postgres.connect()) {
+      List<SlotHealth.Slot> slots = SlotHealth.read(c);
+      assertThat(slots).hasSize(1);
+      return slots.get(0);
     }
   }
 
