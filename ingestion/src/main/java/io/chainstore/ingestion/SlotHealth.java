@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToLongFunction;
 
 /**
  * The logical replication slots as PostgreSQL sees them: whether a connector is attached and how
@@ -38,25 +39,33 @@ public final class SlotHealth {
   /** The slots in Prometheus' text format, under the names the alert rules use. */
   public static String prometheusText(List<Slot> slots) {
     StringBuilder out = new StringBuilder();
-    out.append("# HELP chainstore_cdc_slot_retained_wal_bytes WAL the slot keeps on disk\n");
-    out.append("# TYPE chainstore_cdc_slot_retained_wal_bytes gauge\n");
-    for (Slot slot : slots) {
-      out.append("chainstore_cdc_slot_retained_wal_bytes{slot=\"")
-          .append(label(slot.name()))
-          .append("\"} ")
-          .append(slot.retainedWalBytes())
-          .append('\n');
-    }
-    out.append("# HELP chainstore_cdc_slot_active 1 while a connector reads the slot\n");
-    out.append("# TYPE chainstore_cdc_slot_active gauge\n");
-    for (Slot slot : slots) {
-      out.append("chainstore_cdc_slot_active{slot=\"")
-          .append(label(slot.name()))
-          .append("\"} ")
-          .append(slot.active() ? 1 : 0)
-          .append('\n');
-    }
+    gauge(
+        out,
+        "chainstore_cdc_slot_retained_wal_bytes",
+        "WAL the slot keeps on disk",
+        slots,
+        Slot::retainedWalBytes);
+    gauge(
+        out,
+        "chainstore_cdc_slot_active",
+        "1 while a connector reads the slot",
+        slots,
+        slot -> slot.active() ? 1 : 0);
     return out.toString();
+  }
+
+  private static void gauge(
+      StringBuilder out, String name, String help, List<Slot> slots, ToLongFunction<Slot> value) {
+    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
+    out.append("# TYPE ").append(name).append(" gauge\n");
+    for (Slot slot : slots) {
+      out.append(name)
+          .append("{slot=\"")
+          .append(label(slot.name()))
+          .append("\"} ")
+          .append(value.applyAsLong(slot))
+          .append('\n');
+    }
   }
 
   /** A label value as Prometheus' text format wants it escaped. */

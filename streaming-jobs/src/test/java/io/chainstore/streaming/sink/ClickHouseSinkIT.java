@@ -1,10 +1,18 @@
 package io.chainstore.streaming.sink;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import io.chainstore.streaming.StreamingJob;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.LocalClickHouse;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
@@ -40,6 +48,11 @@ class ClickHouseSinkIT {
       conf.set(CoreOptions.TMP_DIRS, dir.resolve("flink-tmp").toString());
       // A failure would end the job: only the sink's own retries can carry it through.
       conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+      int metricsPort;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        metricsPort = socket.getLocalPort();
+      }
+      StreamingJob.prometheusReporter(conf, String.valueOf(metricsPort));
       StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
       env.setParallelism(1);
       env.fromSequence(1, ROWS)
@@ -48,7 +61,12 @@ class ClickHouseSinkIT {
                   server.settings("sink_it"), new ProbeFormat(), 100, new Backoff(50, 1_000)));
       JobClient job = env.executeAsync("sink outage");
 
-      Thread.sleep(4_000); // a few failed writes and retries while the server is down
+      // A few failed writes and retries while the server is down, as the sink counts them.
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .pollInterval(Duration.ofMillis(200))
+          .ignoreExceptions()
+          .until(() -> retries(metricsPort) >= 3);
       assertThat(job.getJobStatus().get()).isEqualTo(JobStatus.RUNNING);
       server.restart();
 
@@ -59,6 +77,20 @@ class ClickHouseSinkIT {
       assertThat(reader.queryValue("SELECT sum(id) FROM probe FINAL"))
           .isEqualTo("" + (long) ROWS * (ROWS + 1) / 2);
     }
+  }
+
+  /** The sink's writeRetries, from Flink's Prometheus reporter. */
+  private static double retries(int metricsPort) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metricsPort + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body()
+        .lines()
+        .filter(l -> l.startsWith("flink_taskmanager_job_task_operator_writeRetries{"))
+        .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+        .sum();
   }
 
   /** Rows of the probe table: the number as id, value and version. */
