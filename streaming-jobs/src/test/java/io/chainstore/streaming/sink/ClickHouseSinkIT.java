@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The sink through a ClickHouse outage: the server is killed (-9) before the job writes and started
- * again a few seconds later; the job, which may not restart, waits and writes every row.
+ * again once the sink has retried a few times; the job, which may not restart, waits and writes
+ * every row.
  */
 class ClickHouseSinkIT {
 
