@@ -70,14 +70,33 @@ public final class ClickHouseClient {
 
   /**
    * Runs a SELECT and reads its rows as they arrive, one at a time: for results too big to hold (a
-   * reconciliation of a chain's year). Close it when done.
+   * reconciliation of a chain's year). {@code querySettings} are ClickHouse settings of this query
+   * alone (say {@code max_bytes_before_external_sort}, so a big ORDER BY spills to disk instead of
+   * failing on the memory limit). With {@code max_execution_time} among them the first row is
+   * awaited that long (plus the usual timeout), as a sorted result starts only once sorted. Close
+   * it when done.
    */
-  public RowStream stream(String select) {
+  public RowStream stream(String select, Map<String, String> querySettings) {
     String sql = select.strip() + "\nFORMAT TabSeparatedWithNames";
+    StringBuilder params = new StringBuilder();
+    querySettings.forEach(
+        (name, value) ->
+            params
+                .append('&')
+                .append(URLEncoder.encode(name, StandardCharsets.UTF_8))
+                .append('=')
+                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
+    String limit = querySettings.get("max_execution_time");
+    Duration wait =
+        limit == null ? settings.timeout() : settings.timeout().plusSeconds(Long.parseLong(limit));
     try {
       HttpResponse<java.io.InputStream> response =
           http.send(
-              request(null, HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)),
+              request(
+                  null,
+                  params.toString(),
+                  wait,
+                  HttpRequest.BodyPublishers.ofString(sql, StandardCharsets.UTF_8)),
               HttpResponse.BodyHandlers.ofInputStream());
       java.io.BufferedReader in =
           new java.io.BufferedReader(
@@ -138,6 +157,10 @@ public final class ClickHouseClient {
         throw new java.util.NoSuchElementException();
       }
       String[] values = splitTsv(next);
+      if (values.length < names.length && next.startsWith("Code: ")) {
+        // A query failing after its first rows were sent ends the body with the error.
+        throw new ClickHouseException("ClickHouse failed while sending a result: " + next);
+      }
       Map<String, String> row = new LinkedHashMap<>();
       for (int c = 0; c < names.length; c++) {
         row.put(names[c], c < values.length ? values[c] : "");
@@ -242,14 +265,20 @@ public final class ClickHouseClient {
   }
 
   private HttpRequest request(String queryParam, HttpRequest.BodyPublisher body) {
+    return request(queryParam, "", settings.timeout(), body);
+  }
+
+  private HttpRequest request(
+      String queryParam, String extraParams, Duration timeout, HttpRequest.BodyPublisher body) {
     StringBuilder uri = new StringBuilder(settings.url()).append("/?database=");
     uri.append(URLEncoder.encode(settings.database(), StandardCharsets.UTF_8));
     uri.append("&enable_http_compression=").append(settings.compress() ? 1 : 0);
     if (queryParam != null) {
       uri.append("&query=").append(URLEncoder.encode(queryParam, StandardCharsets.UTF_8));
     }
+    uri.append(extraParams);
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(settings.timeout()).POST(body);
+        HttpRequest.newBuilder(URI.create(uri.toString())).timeout(timeout).POST(body);
     if (!settings.user().isEmpty()) {
       String credentials = settings.user() + ":" + settings.password();
       request.header(
