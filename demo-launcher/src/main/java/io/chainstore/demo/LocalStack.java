@@ -61,13 +61,15 @@ public final class LocalStack implements AutoCloseable {
   private ClickHouseClient clickhouse;
   private LocalPostgres postgres;
   private LocalKafka kafka;
-  private ChildProcess oltp;
+  private volatile ChildProcess oltp;
   private int apiPort;
   private final String adminApiKey =
       "cs_demo_" + java.util.UUID.randomUUID().toString().replace("-", "");
   private CdcEngine cdc;
-  private ChildProcess flink;
+  private volatile ChildProcess flink;
   private int flinkStarts;
+  private Supervisor supervisor;
+  private boolean closed;
 
   private LocalStack(
       Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
@@ -139,11 +141,56 @@ public final class LocalStack implements AutoCloseable {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close));
     try {
       startParts.accept(stack);
+      stack.supervise();
     } catch (RuntimeException e) {
       stack.close();
       throw e;
     }
     return stack;
+  }
+
+  /**
+   * From now on a part that dies is started again by itself: the service on its port, the Flink
+   * jobs from their latest checkpoint, ClickHouse on its data. (PostgreSQL, Kafka and Debezium live
+   * in the launcher's own process, or die with it.)
+   */
+  private void supervise() {
+    List<Supervisor.Part> parts = new ArrayList<>();
+    if (clickhouseServer != null) {
+      parts.add(
+          new Supervisor.Part(
+              "clickhouse-server", clickhouseServer::isAlive, this::restartClickHouseIfDead));
+    }
+    if (oltp != null) {
+      parts.add(new Supervisor.Part("oltp-service", () -> oltp.isAlive(), this::restartOltpIfDead));
+    }
+    if (flink != null) {
+      // null while replaced on purpose (restartFlinkWithoutState): not the supervisor's business
+      parts.add(
+          new Supervisor.Part(
+              "analytics", () -> flink == null || flink.isAlive(), this::restartFlinkIfDead));
+    }
+    supervisor = Supervisor.start(parts, progress);
+  }
+
+  private synchronized void restartClickHouseIfDead() {
+    if (!closed && !clickhouseServer.isAlive()) {
+      clickhouseServer.restart();
+      progress.step("ClickHouse started again " + clickhouseServer.url());
+    }
+  }
+
+  private synchronized void restartOltpIfDead() {
+    if (!closed && !oltp.isAlive()) {
+      startOltpService();
+      awaitOltpService();
+    }
+  }
+
+  private synchronized void restartFlinkIfDead() {
+    if (!closed && flink != null && !flink.isAlive()) {
+      startFlink(true);
+    }
   }
 
   private void startPostgres() {
@@ -250,10 +297,21 @@ public final class LocalStack implements AutoCloseable {
             workDir.resolve("logs/oltp-service.log"));
   }
 
-  /** Starts the Flink job, restoring from its newest checkpoint when asked. */
-  public void startFlink(boolean restore) {
+  private void startFlink(boolean restore) {
     launchFlink(restore);
     awaitFlink(restore);
+  }
+
+  /**
+   * Replays everything: the Flink jobs start again without their state and read every topic from
+   * the start, over the rows they wrote before.
+   */
+  public synchronized void restartFlinkWithoutState() {
+    ChildProcess old = flink;
+    flink = null;
+    old.kill();
+    progress.step("Flink jobs stopped");
+    startFlink(false);
   }
 
   private void launchFlink(boolean restore) {
@@ -309,10 +367,42 @@ public final class LocalStack implements AutoCloseable {
             + (restore ? " (restored from their latest checkpoint)" : ""));
   }
 
-  /** Kills the Flink job's process without warning, as a crash would. */
-  public void killFlink() {
-    flink.kill();
-    progress.step("Flink jobs killed");
+  /**
+   * Kills the Flink jobs' process as {@code kill -9} would and returns once the supervisor has them
+   * running again from their latest checkpoint.
+   */
+  public void crashFlink() {
+    crash("analytics", flink);
+  }
+
+  /** Kills ClickHouse as {@code kill -9} would and returns once the supervisor has it back. */
+  public void crashClickHouse() {
+    int before = supervisor.restarts("clickhouse-server");
+    try {
+      clickhouseServer.kill();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    progress.step("clickhouse-server killed");
+    awaitRestart("clickhouse-server", before);
+  }
+
+  private void crash(String part, ChildProcess process) {
+    int before = supervisor.restarts(part);
+    process.kill();
+    progress.step(part + " killed");
+    awaitRestart(part, before);
+  }
+
+  private void awaitRestart(String part, int restartsBefore) {
+    long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    while (supervisor.restarts(part) == restartsBefore) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(part + " was not started again within 3 minutes");
+      }
+      ChildProcess.sleep(100);
+    }
   }
 
   private void startCdc() {
@@ -348,14 +438,12 @@ public final class LocalStack implements AutoCloseable {
     return resent;
   }
 
-  /** Kills the OLTP service without warning, as a crash would, and starts it again. */
-  public void crashAndRestartOltpService() {
-    oltp.kill();
-    progress.step("OLTP service killed");
-    startOltpService();
-    HttpClient http = HttpClient.newHttpClient();
-    oltp.awaitReady(() -> healthy(http), Duration.ofSeconds(120));
-    progress.step("OLTP service started again " + apiUrl());
+  /**
+   * Kills the OLTP service as {@code kill -9} would and returns once the supervisor has it serving
+   * again, on the same port.
+   */
+  public void crashOltpService() {
+    crash("oltp-service", oltp);
   }
 
   /** Runs the Spark job member-profiles to completion; returns its exit code. */
@@ -467,7 +555,16 @@ public final class LocalStack implements AutoCloseable {
   }
 
   @Override
-  public synchronized void close() {
+  public void close() {
+    // First, and outside the lock: a restart under way holds it.
+    quietly(supervisor);
+    synchronized (this) {
+      closed = true;
+      stopAll();
+    }
+  }
+
+  private void stopAll() {
     quietly(flink);
     quietly(cdc);
     quietly(oltp);

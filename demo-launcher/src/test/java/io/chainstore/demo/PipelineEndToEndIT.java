@@ -20,9 +20,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The whole path on real components, each as it runs in production: orders through the REST API →
- * PostgreSQL → Debezium → Kafka → Flink → ClickHouse, with a crash and restore of the Flink job in
- * the middle of trading, a full replay of every topic by jobs without state, and a Debezium restart
- * that sends events again. Every table ClickHouse holds must equal PostgreSQL after each.
+ * PostgreSQL → Debezium → Kafka → Flink → ClickHouse, with a crash (kill -9) of the Flink jobs in
+ * the middle of trading that the launcher's supervisor heals from their checkpoint, a full replay
+ * of every topic by jobs without state, a Debezium restart that sends events again and a crash of
+ * ClickHouse. Every table ClickHouse holds must equal PostgreSQL after each.
  */
 class PipelineEndToEndIT {
 
@@ -73,11 +74,11 @@ class PipelineEndToEndIT {
             });
     // Kill once the second batch is under way, not before and not after it.
     await().atMost(Duration.ofSeconds(60)).until(() -> ordersInPostgres() >= ordersBefore + 20);
-    stack.killFlink();
+    // kill -9, the supervisor starts the jobs again from their latest checkpoint
+    stack.crashFlink();
     TradingSimulator.Stats total = second.get();
     assertThat(total.created()).isGreaterThan(first.created());
 
-    stack.startFlink(true);
     Reconciler.Report after = stack.reconciler().awaitMatch(Duration.ofSeconds(120));
     assertThat(after.ok()).as(String.join("\n", after.lines())).isTrue();
     assertThat(after.summary().ordersPg()).isGreaterThan(before.summary().ordersPg());
@@ -87,8 +88,7 @@ class PipelineEndToEndIT {
 
     // A full replay: the jobs start without their state and read every topic from the start, over
     // the rows they wrote before, while trading goes on.
-    stack.killFlink();
-    stack.startFlink(false);
+    stack.restartFlinkWithoutState();
     simulator.trade(200, 230, 4, progress);
     Reconciler.Report replayed = stack.reconciler().awaitMatch(Duration.ofSeconds(180));
     assertThat(replayed.ok()).as(String.join("\n", replayed.lines())).isTrue();
@@ -100,6 +100,27 @@ class PipelineEndToEndIT {
     Reconciler.Report resent = stack.reconciler().awaitMatch(Duration.ofSeconds(120));
     assertThat(resent.ok()).as(String.join("\n", resent.lines())).isTrue();
     assertThat(resent.summary().ordersPg()).isGreaterThan(replayed.summary().ordersPg());
+
+    // ClickHouse dies (kill -9) while trading goes on: the supervisor starts it again and the
+    // sinks write what waited, once.
+    CompletableFuture<TradingSimulator.Stats> last =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return simulator.trade(260, 320, 4, progress);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    long ordersBeforeCrash = ordersInPostgres();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> ordersInPostgres() >= ordersBeforeCrash + 10);
+    stack.crashClickHouse();
+    last.get();
+    Reconciler.Report healed = stack.reconciler().awaitMatch(Duration.ofSeconds(180));
+    assertThat(healed.ok()).as(String.join("\n", healed.lines())).isTrue();
+    assertThat(healed.summary().ordersPg()).isGreaterThan(resent.summary().ordersPg());
   }
 
   private static boolean checkpointCompletedAfter(Instant after) throws IOException {

@@ -100,6 +100,10 @@ public final class LocalClickHouse implements AutoCloseable {
     awaitReady(Duration.ofSeconds(60));
   }
 
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
   public String url() {
     return "http://127.0.0.1:" + httpPort;
   }
