@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 /**
  * {@code ./chainstore demo [--orders N] [--stores N] [--seed S] [--keep-running]}: starts the local
  * stack, simulates a trading day, runs the batch jobs and ends with the reconciliation lines.
- * {@code ./chainstore reconcile}: the reconciliation of a running stack or any deployment. {@code
- * ./chainstore bench-latency [--orders N]}: commit → ClickHouse latency.
+ * {@code ./chainstore reconcile}: the reconciliation of a running stack or any deployment; {@code
+ * ./chainstore status}: the health and lag of each of its parts. {@code ./chainstore bench-latency
+ * [--orders N]}: commit → ClickHouse latency.
  */
 public final class DemoMain {
 
@@ -38,13 +39,14 @@ public final class DemoMain {
             case "bench-freshness" -> FreshnessBench.run(DemoOptions.parse(rest, 0));
             case "bench-replay" -> ReplayBench.run(DemoOptions.parse(rest, 0));
             case "reconcile" -> ReconcileCommand.run(rest);
+            case "status" -> StatusCommand.run(rest);
             case "report" -> ReportCommand.run(rest);
             case "generate" -> GenerateCommand.run(rest);
             case "bench-batch" -> BatchBench.run(rest);
             case "bench-dashboards" -> DashboardBench.run(rest);
             default -> {
               System.err.println(
-                  "usage: chainstore demo|generate|reconcile|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay|bench-batch|bench-dashboards [options]");
+                  "usage: chainstore demo|generate|reconcile|status|report|bench-latency|bench-checkout|bench-booking|bench-freshness|bench-replay|bench-batch|bench-dashboards [options]");
               yield 2;
             }
           };
@@ -166,6 +168,7 @@ public final class DemoMain {
         System.out.println("Kafka        " + stack.kafkaBootstrapServers());
         System.out.println("Logs         " + options.workDir().resolve("logs"));
         System.out.println("Reconcile    ./chainstore reconcile (while this runs)");
+        System.out.println("Status       ./chainstore status");
         result.lines().forEach(System.out::println);
         System.out.flush();
         Thread.currentThread().join();

@@ -145,9 +145,8 @@ final class GenerateCommand {
                         "member_tag")
                     .map(t -> "(SELECT max(updated_at) FROM " + t + ") AS " + t)
                     .toList());
-    // The jobs' default consumer groups (streaming-jobs' Endpoints), which the stack leaves as is.
     List<String> groups =
-        LocalStack.STREAMING_JOBS.stream().map(job -> "chainstore-" + job).toList();
+        LocalStack.STREAMING_JOBS.stream().map(JobOffsets::consumerGroup).toList();
     try (JobOffsets offsets = new JobOffsets(stack.kafkaBootstrapServers(), groups)) {
       Map<TopicPartition, Long> ends = null;
       boolean targetsIn = false;

@@ -23,6 +23,11 @@ final class JobOffsets implements AutoCloseable {
   private final Admin admin;
   private final List<String> groups;
 
+  /** The consumer group a job commits to by default (streaming-jobs' {@code --group-id}). */
+  static String consumerGroup(String job) {
+    return "chainstore-" + job;
+  }
+
   JobOffsets(String bootstrapServers, List<String> groups) {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     this.groups = groups;

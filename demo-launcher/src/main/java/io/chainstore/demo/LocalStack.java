@@ -239,6 +239,13 @@ public final class LocalStack implements AutoCloseable {
     stackFile.setProperty("clickhouse-url", clickhouseServer.url());
     stackFile.setProperty("clickhouse-database", CLICKHOUSE_DATABASE);
     stackFile.setProperty("default-time-zone", DEFAULT_TIME_ZONE);
+    stackFile.setProperty("api-url", apiUrl());
+    if (kafka != null) {
+      stackFile.setProperty("kafka-bootstrap-servers", kafka.bootstrapServers());
+    }
+    if (flink != null) {
+      stackFile.setProperty("checkpoint-dir", workDir.resolve("flink-checkpoints").toString());
+    }
     try (var out = java.nio.file.Files.newBufferedWriter(workDir.resolve(STACK_FILE))) {
       stackFile.store(out, "the local stack started by ./chainstore demo");
     } catch (IOException e) {

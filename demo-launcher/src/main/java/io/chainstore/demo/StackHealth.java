@@ -1,0 +1,280 @@
+package io.chainstore.demo;
+
+import io.chainstore.ingestion.SlotHealth;
+import io.chainstore.warehouse.ClickHouseClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The health and lag of every part of a deployment, as {@code ./chainstore status} prints them: a
+ * part not reachable within a few seconds is DOWN, one the caller did not say how to reach is not
+ * looked at.
+ */
+final class StackHealth {
+
+  enum Status {
+    UP,
+    DOWN,
+    UNKNOWN
+  }
+
+  /** One line of the status. */
+  record Component(String name, Status status, String detail) {}
+
+  /** Where the parts are; null for a part not to look at. */
+  record Deployment(
+      String postgresUrl,
+      String postgresUser,
+      String postgresPassword,
+      ClickHouseClient clickhouse,
+      String kafkaBootstrapServers,
+      List<String> jobs,
+      Path checkpointDir,
+      String apiUrl) {}
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
+
+  private StackHealth() {}
+
+  static List<Component> check(Deployment deployment) {
+    List<Component> components = new ArrayList<>();
+    components.add(service(deployment.apiUrl()));
+    components.addAll(postgres(deployment));
+    components.addAll(kafka(deployment.kafkaBootstrapServers(), deployment.jobs()));
+    components.add(checkpoints(deployment.checkpointDir()));
+    components.add(clickhouse(deployment.clickhouse()));
+    return components;
+  }
+
+  private static Component service(String apiUrl) {
+    if (apiUrl == null) {
+      return unknown("oltp-service", "no --api-url");
+    }
+    try {
+      HttpResponse<String> health =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(apiUrl + "/actuator/health"))
+                      .timeout(TIMEOUT)
+                      .GET()
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      boolean up = health.statusCode() == 200 && health.body().contains("\"UP\"");
+      return new Component(
+          "oltp-service",
+          up ? Status.UP : Status.DOWN,
+          up
+              ? apiUrl + " healthy"
+              : apiUrl + " health " + health.statusCode() + " " + health.body());
+    } catch (IOException e) {
+      return down("oltp-service", apiUrl + " unreachable: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return down("oltp-service", "interrupted");
+    }
+  }
+
+  /** The database, and each logical replication slot: connector attached, WAL kept for it. */
+  private static List<Component> postgres(Deployment d) {
+    if (d.postgresUrl() == null) {
+      return List.of(unknown("postgresql", "no --postgres-url"));
+    }
+    Properties login = new Properties();
+    login.setProperty("user", d.postgresUser() == null ? "" : d.postgresUser());
+    login.setProperty("password", d.postgresPassword() == null ? "" : d.postgresPassword());
+    login.setProperty("connectTimeout", Long.toString(TIMEOUT.toSeconds()));
+    login.setProperty("socketTimeout", Long.toString(TIMEOUT.toSeconds()));
+    List<Component> components = new ArrayList<>();
+    try (Connection c = DriverManager.getConnection(d.postgresUrl(), login);
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT current_setting('server_version'),"
+                    + " extract(epoch FROM now() - pg_postmaster_start_time())::bigint")) {
+      rs.next();
+      components.add(
+          new Component(
+              "postgresql",
+              Status.UP,
+              "PostgreSQL " + rs.getString(1) + ", up " + age(rs.getLong(2))));
+      List<SlotHealth.Slot> slots = SlotHealth.read(c);
+      if (slots.isEmpty()) {
+        components.add(down("cdc slot", "no logical replication slot: CDC never connected"));
+      }
+      for (SlotHealth.Slot slot : slots) {
+        components.add(
+            new Component(
+                "cdc slot " + slot.name(),
+                slot.active() ? Status.UP : Status.DOWN,
+                (slot.active() ? "connector attached" : "no connector attached")
+                    + ", "
+                    + megabytes(slot.retainedWalBytes())
+                    + " of WAL kept for it"));
+      }
+    } catch (SQLException e) {
+      components.add(down("postgresql", d.postgresUrl() + ": " + e.getMessage()));
+    }
+    return components;
+  }
+
+  /** The brokers, and how many change events each job has not yet committed. */
+  private static List<Component> kafka(String bootstrapServers, List<String> jobs) {
+    if (bootstrapServers == null || bootstrapServers.isEmpty()) {
+      return List.of(unknown("kafka", "no --kafka-bootstrap-servers"));
+    }
+    List<Component> components = new ArrayList<>();
+    try (Admin admin =
+        Admin.create(
+            Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) TIMEOUT.toMillis()))) {
+      int brokers =
+          admin.describeCluster().nodes().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).size();
+      components.add(
+          new Component(
+              "kafka", Status.UP, bootstrapServers + ", " + brokers + " broker(s) answering"));
+    } catch (ExecutionException | TimeoutException e) {
+      return List.of(down("kafka", bootstrapServers + " unreachable: " + e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return List.of(down("kafka", "interrupted"));
+    }
+    for (String job : jobs) {
+      components.add(jobLag(bootstrapServers, job));
+    }
+    return components;
+  }
+
+  private static Component jobLag(String bootstrapServers, String job) {
+    String name = "job " + job;
+    try (JobOffsets offsets =
+        new JobOffsets(bootstrapServers, List.of(JobOffsets.consumerGroup(job)))) {
+      Optional<Map<TopicPartition, Long>> ends = offsets.ends();
+      if (ends.isEmpty()) {
+        return down(name, "no offsets committed yet (no checkpoint completed)");
+      }
+      return new Component(
+          name,
+          Status.UP,
+          "%,d change events not yet committed".formatted(offsets.behind(ends.get())));
+    } catch (RuntimeException e) {
+      return down(name, "offsets unreadable: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return down(name, "interrupted");
+    }
+  }
+
+  /** The newest completed checkpoint of the jobs: its {@code _metadata} file's age. */
+  private static Component checkpoints(Path dir) {
+    if (dir == null) {
+      return unknown("checkpoints", "no --checkpoint-dir");
+    }
+    if (!Files.isDirectory(dir)) {
+      return down("checkpoints", dir + " does not exist");
+    }
+    try (Stream<Path> files = Files.walk(dir, 4)) {
+      Optional<Instant> newest =
+          files
+              .filter(p -> p.getFileName().toString().equals("_metadata"))
+              .map(StackHealth::modified)
+              .flatMap(Optional::stream)
+              .max(Instant::compareTo);
+      return newest
+          .map(
+              at ->
+                  new Component(
+                      "checkpoints",
+                      Status.UP,
+                      "latest completed "
+                          + age(Duration.between(at, Instant.now()).toSeconds())
+                          + " ago"))
+          .orElse(down("checkpoints", "none completed in " + dir));
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return down("checkpoints", dir + ": " + e.getMessage());
+    }
+  }
+
+  private static Optional<Instant> modified(Path file) {
+    try {
+      return Optional.of(Files.getLastModifiedTime(file).toInstant());
+    } catch (IOException e) {
+      return Optional.empty(); // a checkpoint being cleaned up
+    }
+  }
+
+  /** The server, and how long ago the store KPIs were last written. */
+  private static Component clickhouse(ClickHouseClient clickhouse) {
+    String url = clickhouse.settings().url();
+    if (!clickhouse.ping()) {
+      return down("clickhouse", url + " does not answer");
+    }
+    try {
+      Map<String, String> row =
+          clickhouse
+              .query(
+                  "SELECT version() AS version, count() AS rows,"
+                      + " toInt64(now()) - toInt64(max(updated_at)) AS age FROM store_kpi")
+              .get(0);
+      String written =
+          "0".equals(row.get("rows"))
+              ? "store_kpi empty"
+              : "store_kpi last written " + age(Long.parseLong(row.get("age"))) + " ago";
+      return new Component(
+          "clickhouse", Status.UP, url + ", ClickHouse " + row.get("version") + ", " + written);
+    } catch (RuntimeException e) {
+      return down("clickhouse", url + ": " + e.getMessage());
+    }
+  }
+
+  /** {@code 42 s}, {@code 3 min 5 s}, {@code 2 h 10 min}. */
+  static String age(long seconds) {
+    if (seconds < 60) {
+      return seconds + " s";
+    }
+    if (seconds < 3600) {
+      return seconds / 60 + " min " + seconds % 60 + " s";
+    }
+    return seconds / 3600 + " h " + seconds % 3600 / 60 + " min";
+  }
+
+  static String megabytes(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+  }
+
+  private static Component down(String name, String detail) {
+    return new Component(name, Status.DOWN, detail);
+  }
+
+  private static Component unknown(String name, String detail) {
+    return new Component(name, Status.UNKNOWN, detail);
+  }
+}
