@@ -1,6 +1,8 @@
 package io.chainstore.demo;
 
 import io.chainstore.ingestion.CdcEngine;
+import io.chainstore.ingestion.CdcMetrics;
+import io.chainstore.ingestion.CdcMetricsServer;
 import io.chainstore.ingestion.CdcTopics;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
 import io.chainstore.ingestion.LocalKafka;
@@ -66,6 +68,9 @@ public final class LocalStack implements AutoCloseable {
   private final String adminApiKey =
       "cs_demo_" + java.util.UUID.randomUUID().toString().replace("-", "");
   private CdcEngine cdc;
+  // One count across Debezium restarts, served at cdc-metrics-url as ingestion serves it.
+  private final CdcMetrics cdcMetrics = new CdcMetrics();
+  private CdcMetricsServer cdcMetricsServer;
   private volatile ChildProcess flink;
   private int flinkStarts;
   private Supervisor supervisor;
@@ -243,6 +248,10 @@ public final class LocalStack implements AutoCloseable {
     if (kafka != null) {
       stackFile.setProperty("kafka-bootstrap-servers", kafka.bootstrapServers());
     }
+    if (cdcMetricsServer != null) {
+      stackFile.setProperty(
+          "cdc-metrics-url", "http://127.0.0.1:" + cdcMetricsServer.port() + "/metrics");
+    }
     if (flink != null) {
       stackFile.setProperty("checkpoint-dir", workDir.resolve("flink-checkpoints").toString());
     }
@@ -413,17 +422,23 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startCdc() {
+    PostgresTarget db =
+        new PostgresTarget(
+            "127.0.0.1",
+            postgres.port(),
+            LocalPostgres.DATABASE,
+            postgres.user(),
+            postgres.password());
     cdc =
         CdcEngine.start(
-            new PostgresTarget(
-                "127.0.0.1",
-                postgres.port(),
-                LocalPostgres.DATABASE,
-                postgres.user(),
-                postgres.password()),
-            kafka.bootstrapServers(),
-            workDir.resolve("cdc-offsets.dat"),
-            1000);
+            db, kafka.bootstrapServers(), workDir.resolve("cdc-offsets.dat"), 1000, cdcMetrics);
+    if (cdcMetricsServer == null) {
+      try {
+        cdcMetricsServer = CdcMetricsServer.start(db, cdcMetrics, 0);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     progress.step("Debezium streaming PostgreSQL changes to Kafka");
   }
 
@@ -574,12 +589,14 @@ public final class LocalStack implements AutoCloseable {
   private void stopAll() {
     quietly(flink);
     quietly(cdc);
+    quietly(cdcMetricsServer);
     quietly(oltp);
     quietly(kafka);
     quietly(postgres);
     quietly(clickhouseServer);
     flink = null;
     cdc = null;
+    cdcMetricsServer = null;
     oltp = null;
     kafka = null;
     postgres = null;

@@ -52,6 +52,7 @@ final class StackHealth {
       String postgresUser,
       String postgresPassword,
       ClickHouseClient clickhouse,
+      String cdcMetricsUrl,
       String kafkaBootstrapServers,
       List<String> jobs,
       Path checkpointDir,
@@ -65,6 +66,7 @@ final class StackHealth {
     List<Component> components = new ArrayList<>();
     components.add(service(deployment.apiUrl()));
     components.addAll(postgres(deployment));
+    components.add(cdc(deployment.cdcMetricsUrl()));
     components.addAll(kafka(deployment.kafkaBootstrapServers(), deployment.jobs()));
     components.add(checkpoints(deployment.checkpointDir()));
     components.add(clickhouse(deployment.clickhouse()));
@@ -142,6 +144,47 @@ final class StackHealth {
       components.add(down("postgresql", d.postgresUrl() + ": " + e.getMessage()));
     }
     return components;
+  }
+
+  /**
+   * What the connector forwarded, from its Prometheus figures (ingestion's {@code /metrics}): the
+   * events, and how long after its commit the newest reached Kafka.
+   */
+  private static Component cdc(String metricsUrl) {
+    if (metricsUrl == null) {
+      return unknown("cdc", "no --cdc-metrics-url");
+    }
+    try {
+      HttpResponse<String> scrape =
+          HttpClient.newBuilder()
+              .connectTimeout(TIMEOUT)
+              .build()
+              .send(
+                  HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(TIMEOUT).GET().build(),
+                  HttpResponse.BodyHandlers.ofString());
+      if (scrape.statusCode() != 200) {
+        return down("cdc", metricsUrl + " answered " + scrape.statusCode());
+      }
+      long events = 0;
+      String lag = null;
+      for (String line : scrape.body().split("\n")) {
+        if (line.startsWith("chainstore_cdc_events_total{")) {
+          events += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+        } else if (line.startsWith("chainstore_cdc_last_commit_to_kafka_seconds ")) {
+          lag = line.substring(line.lastIndexOf(' ') + 1);
+        }
+      }
+      return new Component(
+          "cdc",
+          Status.UP,
+          "%,d change events forwarded; the newest reached Kafka %s s after its commit"
+              .formatted(events, lag));
+    } catch (IOException | IllegalArgumentException e) {
+      return down("cdc", metricsUrl + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return down("cdc", "interrupted");
+    }
   }
 
   /** The brokers, and how many change events each job has not yet committed. */

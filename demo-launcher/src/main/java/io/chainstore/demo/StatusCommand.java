@@ -12,11 +12,12 @@ import java.util.List;
 
 /**
  * {@code ./chainstore status [--work-dir .demo] [--api-url U] [--postgres-url U] [--postgres-user
- * U] [--postgres-password P] [--kafka-bootstrap-servers B] [--jobs store-kpis,…] [--checkpoint-dir
- * D] [--clickhouse-url U] [--clickhouse-database D]}: a line per part of the deployment, its health
- * and its lag; exits 1 when any part is DOWN. Without options it looks at the stack a running
- * {@code ./chainstore demo --keep-running} or {@code generate --keep-running} left in its work
- * directory; options (or the environment variables in capitals) point it at any deployment.
+ * U] [--postgres-password P] [--cdc-metrics-url U] [--kafka-bootstrap-servers B] [--jobs
+ * store-kpis,…] [--checkpoint-dir D] [--clickhouse-url U] [--clickhouse-database D]}: a line per
+ * part of the deployment, its health and its lag; exits 1 when any part is DOWN. Without options it
+ * looks at the stack a running {@code ./chainstore demo --keep-running} or {@code generate
+ * --keep-running} left in its work directory; options (or the environment variables in capitals)
+ * point it at any deployment.
  */
 final class StatusCommand {
 
@@ -36,6 +37,7 @@ final class StatusCommand {
         options.get("postgres-user"),
         options.get("postgres-password"),
         new ClickHouseClient(ClickHouseSettings.fromOptions(options::get)),
+        options.get("cdc-metrics-url"),
         options.get("kafka-bootstrap-servers"),
         jobs == null
             ? LocalStack.STREAMING_JOBS

@@ -32,6 +32,7 @@ class StatusIT {
         .contains(
             "oltp-service",
             "postgresql",
+            "cdc",
             "kafka",
             "job store-kpis",
             "job stock-transfer-suggestions",
@@ -46,6 +47,10 @@ class StatusIT {
     assertThat(components)
         .filteredOn(c -> c.name().startsWith("cdc slot "))
         .allSatisfy(c -> assertThat(c.detail()).matches("connector attached, \\d+\\.\\d MB .*"));
+    assertThat(detail(components, "cdc"))
+        .matches(
+            "[1-9][\\d,]* change events forwarded; the newest reached Kafka [\\d.]+ s after its"
+                + " commit");
     assertThat(detail(components, "clickhouse")).contains("ClickHouse 18.");
     assertThat(detail(components, "checkpoints")).matches("latest completed \\d+ s ago");
     assertThat(StatusCommand.run(args())).isZero();

@@ -22,13 +22,15 @@ public final class CdcEngine implements AutoCloseable {
 
   private final DebeziumEngine<ChangeEvent<String, String>> engine;
   private final KafkaForwarder forwarder;
+  private final CdcMetrics metrics;
   private final ExecutorService executor;
   private final CountDownLatch started = new CountDownLatch(1);
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
-  private CdcEngine(Properties props, String bootstrapServers) {
-    this.forwarder = new KafkaForwarder(bootstrapServers);
+  private CdcEngine(Properties props, String bootstrapServers, CdcMetrics metrics) {
+    this.metrics = metrics;
+    this.forwarder = new KafkaForwarder(bootstrapServers, metrics);
     this.engine =
         DebeziumEngine.create(Json.class)
             .using(props)
@@ -62,8 +64,19 @@ public final class CdcEngine implements AutoCloseable {
   /** Starts streaming and returns once the connector task runs. */
   public static CdcEngine start(
       PostgresTarget db, String bootstrapServers, Path offsetsFile, long heartbeatMillis) {
+    return start(db, bootstrapServers, offsetsFile, heartbeatMillis, new CdcMetrics());
+  }
+
+  /** As {@link #start(PostgresTarget, String, Path, long)}, counting into {@code metrics}. */
+  public static CdcEngine start(
+      PostgresTarget db,
+      String bootstrapServers,
+      Path offsetsFile,
+      long heartbeatMillis,
+      CdcMetrics metrics) {
     CdcEngine cdc =
-        new CdcEngine(ConnectorConfig.embedded(db, offsetsFile, heartbeatMillis), bootstrapServers);
+        new CdcEngine(
+            ConnectorConfig.embedded(db, offsetsFile, heartbeatMillis), bootstrapServers, metrics);
     cdc.executor.execute(cdc.engine);
     try {
       if (!cdc.started.await(120, TimeUnit.SECONDS)) {
@@ -78,6 +91,11 @@ public final class CdcEngine implements AutoCloseable {
     }
     LOG.info("CDC streaming {} tables to Kafka at {}", CdcTopics.TABLES.size(), bootstrapServers);
     return cdc;
+  }
+
+  /** What this engine has forwarded (since it started, unless given its metrics). */
+  public CdcMetrics metrics() {
+    return metrics;
   }
 
   public boolean isRunning() {

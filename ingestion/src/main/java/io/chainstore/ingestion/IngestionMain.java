@@ -9,7 +9,8 @@ import java.util.Map;
  * Runs the CDC connector as a standalone process (where no Kafka Connect cluster is used).
  * Configured by environment: POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB, POSTGRES_USER,
  * POSTGRES_PASSWORD, KAFKA_BOOTSTRAP_SERVERS, CDC_OFFSETS_FILE, CDC_HEARTBEAT_MS, and
- * CDC_METRICS_PORT (the replication slot's figures for Prometheus at /metrics; unset: none).
+ * CDC_METRICS_PORT (events forwarded, commit-to-Kafka lag and the replication slot's figures for
+ * Prometheus at /metrics; unset: none).
  */
 public final class IngestionMain {
 
@@ -33,7 +34,8 @@ public final class IngestionMain {
     Runtime.getRuntime().addShutdownHook(new Thread(engine::close));
     String metricsPort = env.get("CDC_METRICS_PORT");
     if (metricsPort != null && !metricsPort.isBlank()) {
-      SlotMetricsServer metrics = SlotMetricsServer.start(db, Integer.parseInt(metricsPort));
+      CdcMetricsServer metrics =
+          CdcMetricsServer.start(db, engine.metrics(), Integer.parseInt(metricsPort));
       Runtime.getRuntime().addShutdownHook(new Thread(metrics::close));
     }
     engine.awaitStop();

@@ -22,8 +22,10 @@ final class KafkaForwarder
     implements DebeziumEngine.ChangeConsumer<ChangeEvent<String, String>>, AutoCloseable {
 
   private final KafkaProducer<String, String> producer;
+  private final CdcMetrics metrics;
 
-  KafkaForwarder(String bootstrapServers) {
+  KafkaForwarder(String bootstrapServers, CdcMetrics metrics) {
+    this.metrics = metrics;
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -58,7 +60,11 @@ final class KafkaForwarder
         throw new IllegalStateException("Kafka rejected a change event", e.getCause());
       }
     }
+    long acked = System.currentTimeMillis();
     for (ChangeEvent<String, String> record : records) {
+      if (record.value() != null) {
+        metrics.forwarded(record.destination(), record.value(), acked);
+      }
       committer.markProcessed(record);
     }
     committer.markBatchFinished();

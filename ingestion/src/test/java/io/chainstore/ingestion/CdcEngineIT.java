@@ -82,17 +82,11 @@ class CdcEngineIT {
       SlotHealth.Slot grown = onlySlot();
       assertThat(grown.retainedWalBytes()).isGreaterThan(idle.retainedWalBytes() + 4_000_000);
       String scraped;
-      try (SlotMetricsServer metrics = SlotMetricsServer.start(db, 0)) {
-        scraped =
-            HttpClient.newHttpClient()
-                .send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + metrics.port() + "/metrics"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body();
+      try (CdcMetricsServer metrics = CdcMetricsServer.start(db, null, 0)) {
+        scraped = scrape(metrics);
       }
       assertThat(scraped)
+          .contains("chainstore_cdc_postgres_up 1\n")
           .contains(
               "chainstore_cdc_slot_retained_wal_bytes{slot=\""
                   + grown.name()
@@ -109,8 +103,27 @@ class CdcEngineIT {
         // Nothing else follows: no second snapshot.
         assertThat(poll(consumer, 0)).isEmpty();
         assertThat(onlySlot().active()).isTrue();
+        // What this engine forwarded: the three changes, each with its commit-to-Kafka lag.
+        try (CdcMetricsServer metrics = CdcMetricsServer.start(db, engine.metrics(), 0)) {
+          String forwarded = scrape(metrics);
+          assertThat(forwarded)
+              .contains(
+                  "chainstore_cdc_events_total{topic=\"" + CdcTopics.topic("orders") + "\"} 3\n")
+              .contains("chainstore_cdc_commit_to_kafka_seconds_count 3\n")
+              .contains("chainstore_cdc_commit_to_kafka_seconds_bucket{le=\"+Inf\"} 3\n")
+              .contains("chainstore_cdc_slot_active{slot=\"" + grown.name() + "\"} 1\n");
+        }
       }
     }
+  }
+
+  private static String scrape(CdcMetricsServer metrics) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + metrics.port() + "/metrics"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
   }
 
   private static SlotHealth.Slot onlySlot() throws Exception {
