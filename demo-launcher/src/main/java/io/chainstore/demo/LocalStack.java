@@ -245,6 +245,7 @@ public final class LocalStack implements AutoCloseable {
     stackFile.setProperty("clickhouse-database", CLICKHOUSE_DATABASE);
     stackFile.setProperty("default-time-zone", DEFAULT_TIME_ZONE);
     stackFile.setProperty("api-url", apiUrl());
+    stackFile.setProperty("batch-metrics-dir", batchMetricsDir().toString());
     if (kafka != null) {
       stackFile.setProperty("kafka-bootstrap-servers", kafka.bootstrapServers());
     }
@@ -482,6 +483,7 @@ public final class LocalStack implements AutoCloseable {
     command.addAll(List.of("-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.profiles.MemberProfilesJob");
     command.addAll(List.of("--model-dir", workDir.resolve("models").toString()));
+    command.addAll(metricsFile("member-profiles"));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
         "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"));
@@ -497,6 +499,7 @@ public final class LocalStack implements AutoCloseable {
     command.addAll(List.of(Modules.java(), "-Xmx512m", "-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.segment.ExportSegmentMain");
     command.addAll(List.of("--segment", segment, "--output", output.toString()));
+    command.addAll(metricsFile("export-segment"));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
         "export-segment", command, Map.of(), workDir.resolve("logs/export-segment.log"));
@@ -526,9 +529,19 @@ public final class LocalStack implements AutoCloseable {
             apiUrl(),
             "--api-key",
             adminApiKey));
+    command.addAll(metricsFile("target-coupons"));
     command.addAll(sourceAndWarehouseOptions());
     return ChildProcess.start(
         "target-coupons", command, Map.of(), workDir.resolve("logs/target-coupons.log"));
+  }
+
+  /** Where the batch jobs leave their last run's figures, as a textfile collector reads them. */
+  Path batchMetricsDir() {
+    return workDir.resolve("metrics");
+  }
+
+  private List<String> metricsFile(String job) {
+    return List.of("--metrics-file", batchMetricsDir().resolve(job + ".prom").toString());
   }
 
   private List<String> sourceAndWarehouseOptions() {

@@ -56,7 +56,8 @@ final class StackHealth {
       String kafkaBootstrapServers,
       List<String> jobs,
       Path checkpointDir,
-      String apiUrl) {}
+      String apiUrl,
+      Path batchMetricsDir) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -70,6 +71,7 @@ final class StackHealth {
     components.addAll(kafka(deployment.kafkaBootstrapServers(), deployment.jobs()));
     components.add(checkpoints(deployment.checkpointDir()));
     components.add(clickhouse(deployment.clickhouse()));
+    components.addAll(batchRuns(deployment.batchMetricsDir()));
     return components;
   }
 
@@ -295,6 +297,54 @@ final class StackHealth {
           "clickhouse", Status.UP, url + ", ClickHouse " + row.get("version") + ", " + written);
     } catch (RuntimeException e) {
       return down("clickhouse", url + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * The last run of each batch job, from the files its {@code --metrics-file} wrote there (as the
+   * node exporter's textfile collector reads them).
+   */
+  private static List<Component> batchRuns(Path dir) {
+    if (dir == null) {
+      return List.of(unknown("batch jobs", "no --batch-metrics-dir"));
+    }
+    if (!Files.isDirectory(dir)) {
+      return List.of(unknown("batch jobs", "no run yet (" + dir + ")"));
+    }
+    List<Component> runs = new ArrayList<>();
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".prom")).sorted().toList()) {
+        runs.add(batchRun(file));
+      }
+    } catch (IOException e) {
+      return List.of(down("batch jobs", dir + ": " + e.getMessage()));
+    }
+    return runs.isEmpty() ? List.of(unknown("batch jobs", "no run yet (" + dir + ")")) : runs;
+  }
+
+  private static Component batchRun(Path file) throws IOException {
+    String job = file.getFileName().toString().replaceFirst("\\.prom$", "");
+    Map<String, String> values = new java.util.HashMap<>();
+    for (String line : Files.readAllLines(file)) {
+      if (line.startsWith("chainstore_batch_last_run_")) {
+        String name = line.substring("chainstore_batch_last_run_".length(), line.indexOf('{'));
+        values.put(name, line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    try {
+      boolean succeeded = "1".equals(values.get("success"));
+      long end = (long) Double.parseDouble(values.get("end_timestamp_seconds"));
+      return new Component(
+          "batch " + job,
+          succeeded ? Status.UP : Status.DOWN,
+          "last run %s ago %s: %,d records in %s s"
+              .formatted(
+                  age(Instant.now().getEpochSecond() - end),
+                  succeeded ? "completed" : "FAILED",
+                  Long.parseLong(values.get("records")),
+                  values.get("duration_seconds")));
+    } catch (RuntimeException e) {
+      return down("batch " + job, file + " is not a run's figures: " + e.getMessage());
     }
   }
 

@@ -32,6 +32,7 @@ final class StatusCommand {
   static StackHealth.Deployment deployment(StackOptions options) {
     String jobs = options.get("jobs");
     String checkpoints = options.get("checkpoint-dir");
+    String batchMetrics = options.get("batch-metrics-dir");
     return new StackHealth.Deployment(
         options.get("postgres-url"),
         options.get("postgres-user"),
@@ -43,7 +44,8 @@ final class StatusCommand {
             ? LocalStack.STREAMING_JOBS
             : Arrays.stream(jobs.split(",")).map(String::strip).toList(),
         checkpoints == null ? null : Path.of(checkpoints),
-        options.get("api-url"));
+        options.get("api-url"),
+        batchMetrics == null ? null : Path.of(batchMetrics));
   }
 
   static void print(List<Component> components, PrintStream out) {

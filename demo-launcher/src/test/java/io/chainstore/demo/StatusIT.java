@@ -1,15 +1,20 @@
 package io.chainstore.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import io.chainstore.demo.StackHealth.Component;
 import io.chainstore.demo.StackHealth.Status;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code ./chainstore status} on the running local stack: every part up, with its lag. */
 class StatusIT {
@@ -25,7 +30,9 @@ class StatusIT {
             .pollInterval(Duration.ofMillis(500))
             .until(
                 () -> StackHealth.check(deployment),
-                all -> all.stream().allMatch(c -> c.status() == Status.UP));
+                all ->
+                    all.stream()
+                        .allMatch(c -> c.status() == Status.UP || c.name().equals("batch jobs")));
 
     assertThat(components)
         .extracting(Component::name)
@@ -54,6 +61,47 @@ class StatusIT {
     assertThat(detail(components, "clickhouse")).contains("ClickHouse 18.");
     assertThat(detail(components, "checkpoints")).matches("latest completed \\d+ s ago");
     assertThat(StatusCommand.run(args())).isZero();
+  }
+
+  @Test
+  void theLastRunOfEachBatchJobAsItsMetricsFileSaysAndAFailedOneIsDown(@TempDir Path metrics)
+      throws IOException {
+    long now = Instant.now().getEpochSecond();
+    Files.writeString(
+        metrics.resolve("export-segment.prom"), lastRun("export-segment", 1, now - 5));
+    Files.writeString(metrics.resolve("member-profiles.prom"), lastRun("member-profiles", 0, now));
+    String[] args = {
+      "--work-dir", stack.workDir().toString(), "--batch-metrics-dir", metrics.toString()
+    };
+
+    List<Component> components =
+        StackHealth.check(StatusCommand.deployment(StackOptions.parse(args)));
+
+    assertThat(components)
+        .filteredOn(c -> c.name().startsWith("batch "))
+        .extracting(Component::name, Component::status)
+        .containsExactly(
+            tuple("batch export-segment", Status.UP), tuple("batch member-profiles", Status.DOWN));
+    assertThat(detail(components, "batch export-segment"))
+        .matches("last run [5-9] s ago completed: 1,234 records in 12.345 s");
+    assertThat(detail(components, "batch member-profiles")).contains("FAILED");
+    assertThat(StatusCommand.run(args)).isEqualTo(1);
+  }
+
+  /** What a batch job's {@code --metrics-file} holds (BatchMetrics in batch-jobs). */
+  private static String lastRun(String job, int success, long endSeconds) {
+    String labels = "{job=\"" + job + "\"} ";
+    return "chainstore_batch_last_run_success"
+        + labels
+        + success
+        + "\nchainstore_batch_last_run_records"
+        + labels
+        + "1234\nchainstore_batch_last_run_duration_seconds"
+        + labels
+        + "12.345\nchainstore_batch_last_run_end_timestamp_seconds"
+        + labels
+        + endSeconds
+        + ".250\n";
   }
 
   @Test

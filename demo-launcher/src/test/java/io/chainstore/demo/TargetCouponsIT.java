@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -87,6 +89,7 @@ class TargetCouponsIT {
     // The service issued three chunks; the job had committed two.
     assertThat(couponsOfBatch(stack, templateId)).isEqualTo(75);
 
+    Path metricsFile = stack.workDir().resolve("metrics-it/target-coupons.prom");
     Process resumed =
         new ProcessBuilder(
                 Modules.java(),
@@ -114,12 +117,24 @@ class TargetCouponsIT {
                 "--clickhouse-url",
                 stack.clickhouse().settings().url(),
                 "--clickhouse-database",
-                LocalStack.CLICKHOUSE_DATABASE)
+                LocalStack.CLICKHOUSE_DATABASE,
+                "--metrics-file",
+                metricsFile.toString())
             .redirectErrorStream(true)
             .redirectOutput(stack.workDir().resolve("logs/target-coupons.log").toFile())
             .start();
     assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
     assertThat(resumed.exitValue()).isZero();
+
+    // The run's figures for Prometheus: completed, with the members it selected.
+    String metrics = Files.readString(metricsFile);
+    assertThat(metrics).contains("chainstore_batch_last_run_success{job=\"target-coupons\"} 1\n");
+    java.util.regex.Matcher records =
+        java.util.regex.Pattern.compile(
+                "chainstore_batch_last_run_records\\{job=\"target-coupons\"} (\\d+)\n")
+            .matcher(metrics);
+    assertThat(records.find()).as(metrics).isTrue();
+    assertThat(Long.parseLong(records.group(1))).isGreaterThanOrEqualTo(TOTAL_LIMIT);
 
     // Exactly the template's limit was issued, never twice to a member.
     assertThat(couponsOfBatch(stack, templateId)).isEqualTo(TOTAL_LIMIT);

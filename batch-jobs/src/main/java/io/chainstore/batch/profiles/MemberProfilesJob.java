@@ -2,6 +2,7 @@ package io.chainstore.batch.profiles;
 
 import static org.apache.spark.sql.functions.lit;
 
+import io.chainstore.batch.BatchMetrics;
 import io.chainstore.batch.BatchOptions;
 import io.chainstore.batch.clv.LifetimeValues;
 import io.chainstore.batch.propensity.CouponPropensity;
@@ -88,9 +89,18 @@ public final class MemberProfilesJob {
     if (System.getProperty("spark.master") == null) {
       builder.master("local[2]").config("spark.ui.enabled", "false");
     }
+    Instant start = Instant.now();
+    long written = 0;
+    boolean completed = false;
     try (SparkSession spark = builder.getOrCreate()) {
-      long written = run(spark, settings, Instant.now());
+      written = run(spark, settings, start);
+      completed = true;
       System.out.println(NAME + ": wrote " + written + " member profiles");
+    } finally {
+      Instant end = Instant.now();
+      BatchMetrics.writeIfAsked(
+          options,
+          new BatchMetrics.Run(NAME, completed, written, Duration.between(start, end), end));
     }
   }
 

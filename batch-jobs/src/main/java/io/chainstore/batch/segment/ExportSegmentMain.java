@@ -1,8 +1,11 @@
 package io.chainstore.batch.segment;
 
+import io.chainstore.batch.BatchMetrics;
 import io.chainstore.batch.BatchOptions;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -16,14 +19,16 @@ import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteExcep
  * F}) {@code --output segment.csv}, plus where PostgreSQL and ClickHouse are (options or
  * POSTGRES_URL, CLICKHOUSE_URL, ...). The same segment and output again restarts a failed run;
  * {@code --resume-crashed} first marks a run whose process died (kill -9, a lost machine) as
- * failed, which the repository cannot tell from one still running. Exits 0 when the export
- * completed, 1 when it failed, 2 on bad options or a segment that does not parse.
+ * failed, which the repository cannot tell from one still running; {@code --metrics-file F} writes
+ * the run's figures for Prometheus ({@link BatchMetrics}). Exits 0 when the export completed, 1
+ * when it failed, 2 on bad options or a segment that does not parse.
  */
 public final class ExportSegmentMain {
 
   private ExportSegmentMain() {}
 
   public static void main(String[] argv) throws Exception {
+    Instant start = Instant.now();
     BatchOptions options = new BatchOptions(argv, System.getenv());
     Segment segment;
     Path output;
@@ -43,24 +48,35 @@ public final class ExportSegmentMain {
       execution = run(dataSource, clickhouse, segment, output, resumeCrashed);
     } catch (JobInstanceAlreadyCompleteException | IllegalStateException e) {
       System.err.println(SegmentExportConfiguration.JOB_NAME + ": " + e.getMessage());
+      BatchMetrics.writeIfAsked(options, ended(start, false, 0));
       System.exit(1);
       return;
     }
+    long written =
+        execution.getStepExecutions().stream()
+            .filter(s -> s.getStepName().equals("export"))
+            .mapToLong(StepExecution::getWriteCount)
+            .sum();
+    boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+    BatchMetrics.writeIfAsked(options, ended(start, completed, written));
     System.out.println(
         SegmentExportConfiguration.JOB_NAME
             + ": "
             + execution.getStatus()
             + ", "
-            + execution.getStepExecutions().stream()
-                .filter(s -> s.getStepName().equals("export"))
-                .mapToLong(StepExecution::getWriteCount)
-                .sum()
+            + written
             + " members written to "
             + output
             + " (counts per rule in "
             + SegmentSelection.countsFileFor(output)
             + ")");
-    System.exit(execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1);
+    System.exit(completed ? 0 : 1);
+  }
+
+  private static BatchMetrics.Run ended(Instant start, boolean completed, long records) {
+    Instant end = Instant.now();
+    return new BatchMetrics.Run(
+        SegmentExportConfiguration.JOB_NAME, completed, records, Duration.between(start, end), end);
   }
 
   /**

@@ -1,9 +1,12 @@
 package io.chainstore.batch.segment;
 
+import io.chainstore.batch.BatchMetrics;
 import io.chainstore.batch.BatchOptions;
 import io.chainstore.batch.segment.TargetCouponsConfiguration.ServiceAccess;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.JobExecution;
@@ -17,7 +20,8 @@ import org.springframework.batch.core.repository.JobInstanceAlreadyCompleteExcep
  * {@code --report F} writes the members per rule; {@code --chunk-size} members per call (500). The
  * batch name makes the issue idempotent: the same segment, template and batch again restarts a
  * failed run; {@code --resume-crashed true} first ends a run whose process died. Exits 0 when every
- * selected member was offered a coupon, 1 when the job failed, 2 on bad options or a segment that
+ * selected member was offered a coupon ({@code --metrics-file F}: the run's figures for Prometheus,
+ * the members selected as its records), 1 when the job failed, 2 on bad options or a segment that
  * does not parse.
  */
 public final class TargetCouponsMain {
@@ -25,6 +29,7 @@ public final class TargetCouponsMain {
   private TargetCouponsMain() {}
 
   public static void main(String[] argv) throws Exception {
+    Instant start = Instant.now();
     BatchOptions options = new BatchOptions(argv, System.getenv());
     Segment segment;
     long templateId;
@@ -67,10 +72,13 @@ public final class TargetCouponsMain {
               resumeCrashed);
     } catch (JobInstanceAlreadyCompleteException | IllegalStateException e) {
       System.err.println(TargetCouponsConfiguration.JOB_NAME + ": " + e.getMessage());
+      BatchMetrics.writeIfAsked(options, ended(start, false, 0));
       System.exit(1);
       return;
     }
     var context = execution.getExecutionContext();
+    boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+    BatchMetrics.writeIfAsked(options, ended(start, completed, context.getLong("selected", 0)));
     System.out.println(
         TargetCouponsConfiguration.JOB_NAME
             + ": "
@@ -82,7 +90,13 @@ public final class TargetCouponsMain {
             + " hold a coupon of batch "
             + batch
             + " (the others reached a limit of the template)");
-    System.exit(execution.getStatus() == BatchStatus.COMPLETED ? 0 : 1);
+    System.exit(completed ? 0 : 1);
+  }
+
+  private static BatchMetrics.Run ended(Instant start, boolean completed, long members) {
+    Instant end = Instant.now();
+    return new BatchMetrics.Run(
+        TargetCouponsConfiguration.JOB_NAME, completed, members, Duration.between(start, end), end);
   }
 
   /** Runs, or restarts, issuing template {@code templateId} to {@code segment} as {@code batch}. */
