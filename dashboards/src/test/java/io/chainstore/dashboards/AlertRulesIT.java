@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,9 +23,20 @@ class AlertRulesIT {
   private static final Path RULES = Path.of("src/main/prometheus");
 
   @Test
-  void theRulesLoad() throws Exception {
+  void everyRuleLoadsAndHasATest() throws Exception {
+    List<String> alerts = new ArrayList<>();
+    Matcher alert =
+        Pattern.compile("(?m)^\\s*- alert: (\\w+)$")
+            .matcher(Files.readString(RULES.resolve("chainstore-alerts.yml")));
+    while (alert.find()) {
+      alerts.add(alert.group(1));
+    }
     String out = promtool("check", "rules", "chainstore-alerts.yml");
-    assertThat(out).contains("SUCCESS: 6 rules found");
+    assertThat(out).contains("SUCCESS: " + alerts.size() + " rules found");
+    String tests = Files.readString(RULES.resolve("chainstore-alerts-test.yml"));
+    assertThat(alerts)
+        .isNotEmpty()
+        .allSatisfy(name -> assertThat(tests).contains("alertname: " + name + "\n"));
   }
 
   @Test

@@ -80,16 +80,7 @@ final class StackHealth {
       return unknown("oltp-service", "no --api-url");
     }
     try {
-      HttpResponse<String> health =
-          HttpClient.newBuilder()
-              .connectTimeout(TIMEOUT)
-              .build()
-              .send(
-                  HttpRequest.newBuilder(URI.create(apiUrl + "/actuator/health"))
-                      .timeout(TIMEOUT)
-                      .GET()
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> health = get(apiUrl + "/actuator/health");
       boolean up = health.statusCode() == 200 && health.body().contains("\"UP\"");
       return new Component(
           "oltp-service",
@@ -157,13 +148,7 @@ final class StackHealth {
       return unknown("cdc", "no --cdc-metrics-url");
     }
     try {
-      HttpResponse<String> scrape =
-          HttpClient.newBuilder()
-              .connectTimeout(TIMEOUT)
-              .build()
-              .send(
-                  HttpRequest.newBuilder(URI.create(metricsUrl)).timeout(TIMEOUT).GET().build(),
-                  HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> scrape = get(metricsUrl);
       if (scrape.statusCode() != 200) {
         return down("cdc", metricsUrl + " answered " + scrape.statusCode());
       }
@@ -346,6 +331,15 @@ final class StackHealth {
     } catch (RuntimeException e) {
       return down("batch " + job, file + " is not a run's figures: " + e.getMessage());
     }
+  }
+
+  private static HttpResponse<String> get(String url) throws IOException, InterruptedException {
+    return HttpClient.newBuilder()
+        .connectTimeout(TIMEOUT)
+        .build()
+        .send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   /** {@code 42 s}, {@code 3 min 5 s}, {@code 2 h 10 min}. */

@@ -64,14 +64,7 @@ class PipelineEndToEndIT {
         .until(() -> checkpointCompletedAfter(synced));
     long ordersBefore = ordersInPostgres();
     CompletableFuture<TradingSimulator.Stats> second =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return simulator.trade(80, 200, 4, progress);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+        tradeInBackground(simulator, 80, 200, progress);
     // Kill once the second batch is under way, not before and not after it.
     await().atMost(Duration.ofSeconds(60)).until(() -> ordersInPostgres() >= ordersBefore + 20);
     // kill -9, the supervisor starts the jobs again from their latest checkpoint
@@ -104,14 +97,7 @@ class PipelineEndToEndIT {
     // ClickHouse dies (kill -9) while trading goes on: the supervisor starts it again and the
     // sinks write what waited, once.
     CompletableFuture<TradingSimulator.Stats> last =
-        CompletableFuture.supplyAsync(
-            () -> {
-              try {
-                return simulator.trade(260, 320, 4, progress);
-              } catch (Exception e) {
-                throw new IllegalStateException(e);
-              }
-            });
+        tradeInBackground(simulator, 260, 320, progress);
     long ordersBeforeCrash = ordersInPostgres();
     await()
         .atMost(Duration.ofSeconds(60))
@@ -121,6 +107,19 @@ class PipelineEndToEndIT {
     Reconciler.Report healed = stack.reconciler().awaitMatch(Duration.ofSeconds(180));
     assertThat(healed.ok()).as(String.join("\n", healed.lines())).isTrue();
     assertThat(healed.summary().ordersPg()).isGreaterThan(resent.summary().ordersPg());
+  }
+
+  /** Orders {@code from} to {@code to} of the simulated day, while the test goes on. */
+  private static CompletableFuture<TradingSimulator.Stats> tradeInBackground(
+      TradingSimulator simulator, int from, int to, Progress progress) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return simulator.trade(from, to, 4, progress);
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
   private static boolean checkpointCompletedAfter(Instant after) throws IOException {
