@@ -73,6 +73,7 @@ public final class LocalStack implements AutoCloseable {
   private CdcMetricsServer cdcMetricsServer;
   private volatile ChildProcess flink;
   private int flinkStarts;
+  private int flinkMetricsPort;
   private Supervisor supervisor;
   private boolean closed;
 
@@ -255,6 +256,8 @@ public final class LocalStack implements AutoCloseable {
     }
     if (flink != null) {
       stackFile.setProperty("checkpoint-dir", workDir.resolve("flink-checkpoints").toString());
+      stackFile.setProperty(
+          "flink-metrics-url", "http://127.0.0.1:" + flinkMetricsPort + "/metrics");
     }
     try (var out = java.nio.file.Files.newBufferedWriter(workDir.resolve(STACK_FILE))) {
       stackFile.store(out, "the local stack started by ./chainstore demo");
@@ -362,6 +365,10 @@ public final class LocalStack implements AutoCloseable {
             Long.toString(flushMillis),
             "--parallelism",
             "1"));
+    if (flinkMetricsPort == 0) {
+      flinkMetricsPort = freePort(); // kept across restarts, as the stack file names it
+    }
+    command.addAll(List.of("--metrics-port", Integer.toString(flinkMetricsPort)));
     command.addAll(stateOptions);
     if (restore) {
       command.add("--restore-latest");

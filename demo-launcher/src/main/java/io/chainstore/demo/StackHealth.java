@@ -55,6 +55,7 @@ final class StackHealth {
       String cdcMetricsUrl,
       String kafkaBootstrapServers,
       List<String> jobs,
+      String flinkMetricsUrl,
       Path checkpointDir,
       String apiUrl,
       Path batchMetricsDir) {}
@@ -69,6 +70,7 @@ final class StackHealth {
     components.addAll(postgres(deployment));
     components.add(cdc(deployment.cdcMetricsUrl()));
     components.addAll(kafka(deployment.kafkaBootstrapServers(), deployment.jobs()));
+    components.add(flink(deployment.flinkMetricsUrl()));
     components.add(checkpoints(deployment.checkpointDir()));
     components.add(clickhouse(deployment.clickhouse()));
     components.addAll(batchRuns(deployment.batchMetricsDir()));
@@ -220,6 +222,40 @@ final class StackHealth {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return down(name, "interrupted");
+    }
+  }
+
+  /**
+   * The jobs' sources, from Flink's Prometheus reporter: how long after Kafka received it the
+   * newest record was read ({@code currentEmitEventTimeLag}, the most behind source).
+   */
+  private static Component flink(String metricsUrl) {
+    if (metricsUrl == null) {
+      return unknown("flink", "no --flink-metrics-url");
+    }
+    try {
+      HttpResponse<String> scrape = get(metricsUrl);
+      if (scrape.statusCode() != 200) {
+        return down("flink", metricsUrl + " answered " + scrape.statusCode());
+      }
+      long lag = -1;
+      for (String line : scrape.body().split("\n")) {
+        if (line.startsWith("flink_taskmanager_job_task_operator_currentEmitEventTimeLag{")) {
+          lag = Math.max(lag, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
+        }
+      }
+      return new Component(
+          "flink",
+          Status.UP,
+          lag < 0
+              ? "no record read yet"
+              : "the newest record was read %,d ms after Kafka received it (the most behind source)"
+                  .formatted(lag));
+    } catch (IOException | IllegalArgumentException e) {
+      return down("flink", metricsUrl + ": " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return down("flink", "interrupted");
     }
   }
 

@@ -43,6 +43,7 @@ final class StatusCommand {
         jobs == null
             ? LocalStack.STREAMING_JOBS
             : Arrays.stream(jobs.split(",")).map(String::strip).toList(),
+        options.get("flink-metrics-url"),
         checkpoints == null ? null : Path.of(checkpoints),
         options.get("api-url"),
         batchMetrics == null ? null : Path.of(batchMetrics));

@@ -45,6 +45,7 @@ class StatusIT {
             "job stock-transfer-suggestions",
             "job marketing-roi",
             "job member-tags",
+            "flink",
             "checkpoints",
             "clickhouse")
         .anyMatch(name -> name.startsWith("cdc slot "));
@@ -58,6 +59,10 @@ class StatusIT {
         .matches(
             "[1-9][\\d,]* change events forwarded; the newest reached Kafka [\\d.]+ s after its"
                 + " commit");
+    assertThat(detail(components, "flink"))
+        .matches(
+            "the newest record was read [\\d,]+ ms after Kafka received it \\(the most behind"
+                + " source\\)");
     assertThat(detail(components, "clickhouse")).contains("ClickHouse 18.");
     assertThat(detail(components, "checkpoints")).matches("latest completed \\d+ s ago");
     assertThat(StatusCommand.run(args())).isZero();
