@@ -25,6 +25,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -146,34 +147,22 @@ final class StackHealth {
    * events, and how long after its commit the newest reached Kafka.
    */
   private static Component cdc(String metricsUrl) {
-    if (metricsUrl == null) {
-      return unknown("cdc", "no --cdc-metrics-url");
-    }
-    try {
-      HttpResponse<String> scrape = get(metricsUrl);
-      if (scrape.statusCode() != 200) {
-        return down("cdc", metricsUrl + " answered " + scrape.statusCode());
-      }
-      long events = 0;
-      String lag = null;
-      for (String line : scrape.body().split("\n")) {
-        if (line.startsWith("chainstore_cdc_events_total{")) {
-          events += (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
-        } else if (line.startsWith("chainstore_cdc_last_commit_to_kafka_seconds ")) {
-          lag = line.substring(line.lastIndexOf(' ') + 1);
-        }
-      }
-      return new Component(
-          "cdc",
-          Status.UP,
-          "%,d change events forwarded; the newest reached Kafka %s s after its commit"
-              .formatted(events, lag));
-    } catch (IOException | IllegalArgumentException e) {
-      return down("cdc", metricsUrl + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return down("cdc", "interrupted");
-    }
+    return fromMetrics(
+        "cdc",
+        metricsUrl,
+        samples ->
+            "%,d change events forwarded; the newest reached Kafka %s s after its commit"
+                .formatted(
+                    (long)
+                        samples.stream()
+                            .filter(x -> x.name().equals("chainstore_cdc_events_total"))
+                            .mapToDouble(Sample::number)
+                            .sum(),
+                    samples.stream()
+                        .filter(x -> x.name().equals("chainstore_cdc_last_commit_to_kafka_seconds"))
+                        .map(Sample::value)
+                        .findFirst()
+                        .orElse("?")));
   }
 
   /** The brokers, and how many change events each job has not yet committed. */
@@ -230,32 +219,67 @@ final class StackHealth {
    * newest record was read ({@code currentEmitEventTimeLag}, the most behind source).
    */
   private static Component flink(String metricsUrl) {
-    if (metricsUrl == null) {
-      return unknown("flink", "no --flink-metrics-url");
+    return fromMetrics(
+        "flink",
+        metricsUrl,
+        samples ->
+            samples.stream()
+                .filter(
+                    x ->
+                        x.name()
+                            .equals("flink_taskmanager_job_task_operator_currentEmitEventTimeLag"))
+                .mapToLong(x -> (long) x.number())
+                .max()
+                .stream()
+                .mapToObj(
+                    lag ->
+                        "the newest record was read %,d ms after Kafka received it (the most behind source)"
+                            .formatted(lag))
+                .findFirst()
+                .orElse("no record read yet"));
+  }
+
+  /** One sample of Prometheus' text format: its metric's name (labels left out) and its value. */
+  record Sample(String name, String value) {
+
+    static Sample of(String line) {
+      int labels = line.indexOf('{');
+      int space = line.lastIndexOf(' ');
+      return new Sample(
+          line.substring(0, labels < 0 ? line.indexOf(' ') : labels), line.substring(space + 1));
+    }
+
+    double number() {
+      return Double.parseDouble(value);
+    }
+  }
+
+  /**
+   * A part known by the Prometheus figures it serves at {@code url}, described by {@code describe}.
+   */
+  private static Component fromMetrics(
+      String name, String url, Function<List<Sample>, String> describe) {
+    if (url == null) {
+      return unknown(name, "no --" + name + "-metrics-url");
     }
     try {
-      HttpResponse<String> scrape = get(metricsUrl);
+      HttpResponse<String> scrape = get(url);
       if (scrape.statusCode() != 200) {
-        return down("flink", metricsUrl + " answered " + scrape.statusCode());
+        return down(name, url + " answered " + scrape.statusCode());
       }
-      long lag = -1;
-      for (String line : scrape.body().split("\n")) {
-        if (line.startsWith("flink_taskmanager_job_task_operator_currentEmitEventTimeLag{")) {
-          lag = Math.max(lag, (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)));
-        }
-      }
-      return new Component(
-          "flink",
-          Status.UP,
-          lag < 0
-              ? "no record read yet"
-              : "the newest record was read %,d ms after Kafka received it (the most behind source)"
-                  .formatted(lag));
-    } catch (IOException | IllegalArgumentException e) {
-      return down("flink", metricsUrl + ": " + e.getMessage());
+      List<Sample> samples =
+          scrape
+              .body()
+              .lines()
+              .filter(l -> !l.isBlank() && !l.startsWith("#"))
+              .map(Sample::of)
+              .toList();
+      return new Component(name, Status.UP, describe.apply(samples));
+    } catch (IOException | RuntimeException e) {
+      return down(name, url + ": " + e.getMessage());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return down("flink", "interrupted");
+      return down(name, "interrupted");
     }
   }
 
