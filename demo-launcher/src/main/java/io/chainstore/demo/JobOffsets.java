@@ -1,9 +1,11 @@
 package io.chainstore.demo;
 
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,8 +40,27 @@ final class JobOffsets implements AutoCloseable {
    * has not committed yet (before its job's first checkpoint), since its partitions are unknown.
    */
   Optional<Map<TopicPartition, Long>> ends() throws InterruptedException {
-    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    return ends(groups);
+  }
+
+  /**
+   * Each group's change events not yet committed, as of now; empty for a group that has not
+   * committed yet.
+   */
+  Map<String, OptionalLong> behindEach() throws InterruptedException {
+    Map<String, OptionalLong> behind = new LinkedHashMap<>();
     for (String group : groups) {
+      Optional<Map<TopicPartition, Long>> ends = ends(List.of(group));
+      behind.put(
+          group,
+          ends.isEmpty() ? OptionalLong.empty() : OptionalLong.of(behind(group, ends.get())));
+    }
+    return behind;
+  }
+
+  private Optional<Map<TopicPartition, Long>> ends(List<String> of) throws InterruptedException {
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    for (String group : of) {
       Map<TopicPartition, Long> committed = committed(group);
       if (committed.isEmpty()) {
         return Optional.empty();
@@ -62,11 +83,17 @@ final class JobOffsets implements AutoCloseable {
   long behind(Map<TopicPartition, Long> ends) throws InterruptedException {
     long behind = 0;
     for (String group : groups) {
-      for (Map.Entry<TopicPartition, Long> committed : committed(group).entrySet()) {
-        Long end = ends.get(committed.getKey());
-        if (end != null) {
-          behind += Math.max(0, end - committed.getValue());
-        }
+      behind += behind(group, ends);
+    }
+    return behind;
+  }
+
+  private long behind(String group, Map<TopicPartition, Long> ends) throws InterruptedException {
+    long behind = 0;
+    for (Map.Entry<TopicPartition, Long> committed : committed(group).entrySet()) {
+      Long end = ends.get(committed.getKey());
+      if (end != null) {
+        behind += Math.max(0, end - committed.getValue());
       }
     }
     return behind;

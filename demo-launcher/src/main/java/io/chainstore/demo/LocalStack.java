@@ -44,6 +44,11 @@ public final class LocalStack implements AutoCloseable {
   public static final List<String> STREAMING_JOBS =
       List.of("store-kpis", "stock-transfer-suggestions", "marketing-roi", "member-tags");
 
+  // The supervised parts, as the supervisor's lines name them.
+  private static final String CLICKHOUSE = "clickhouse-server";
+  private static final String SERVICE = "oltp-service";
+  private static final String JOBS = "analytics";
+
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
   public static final String STACK_FILE = "stack.properties";
 
@@ -165,16 +170,16 @@ public final class LocalStack implements AutoCloseable {
     if (clickhouseServer != null) {
       parts.add(
           new Supervisor.Part(
-              "clickhouse-server", clickhouseServer::isAlive, this::restartClickHouseIfDead));
+              CLICKHOUSE, clickhouseServer::isAlive, this::restartClickHouseIfDead));
     }
     if (oltp != null) {
-      parts.add(new Supervisor.Part("oltp-service", () -> oltp.isAlive(), this::restartOltpIfDead));
+      parts.add(new Supervisor.Part(SERVICE, () -> oltp.isAlive(), this::restartOltpIfDead));
     }
     if (flink != null) {
       // null while replaced on purpose (restartFlinkWithoutState): not the supervisor's business
       parts.add(
           new Supervisor.Part(
-              "analytics", () -> flink == null || flink.isAlive(), this::restartFlinkIfDead));
+              JOBS, () -> flink == null || flink.isAlive(), this::restartFlinkIfDead));
     }
     supervisor = Supervisor.start(parts, progress);
   }
@@ -251,19 +256,21 @@ public final class LocalStack implements AutoCloseable {
       stackFile.setProperty("kafka-bootstrap-servers", kafka.bootstrapServers());
     }
     if (cdcMetricsServer != null) {
-      stackFile.setProperty(
-          "cdc-metrics-url", "http://127.0.0.1:" + cdcMetricsServer.port() + "/metrics");
+      stackFile.setProperty("cdc-metrics-url", metricsUrl(cdcMetricsServer.port()));
     }
     if (flink != null) {
       stackFile.setProperty("checkpoint-dir", workDir.resolve("flink-checkpoints").toString());
-      stackFile.setProperty(
-          "flink-metrics-url", "http://127.0.0.1:" + flinkMetricsPort + "/metrics");
+      stackFile.setProperty("flink-metrics-url", metricsUrl(flinkMetricsPort));
     }
     try (var out = java.nio.file.Files.newBufferedWriter(workDir.resolve(STACK_FILE))) {
       stackFile.store(out, "the local stack started by ./chainstore demo");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static String metricsUrl(int port) {
+    return "http://127.0.0.1:" + port + "/metrics";
   }
 
   /** Compares this stack's ClickHouse with its PostgreSQL. */
@@ -287,7 +294,7 @@ public final class LocalStack implements AutoCloseable {
     }
     oltp =
         ChildProcess.start(
-            "oltp-service",
+            SERVICE,
             List.of(
                 Modules.java(),
                 "-Xmx512m",
@@ -376,10 +383,7 @@ public final class LocalStack implements AutoCloseable {
     flinkStarts++;
     flink =
         ChildProcess.start(
-            "analytics",
-            command,
-            Map.of(),
-            workDir.resolve("logs/analytics-" + flinkStarts + ".log"));
+            JOBS, command, Map.of(), workDir.resolve("logs/analytics-" + flinkStarts + ".log"));
   }
 
   private void awaitFlink(boolean restore) {
@@ -396,25 +400,26 @@ public final class LocalStack implements AutoCloseable {
    * running again from their latest checkpoint.
    */
   public void crashFlink() {
-    crash("analytics", flink);
+    crash(JOBS, flink::kill);
   }
 
   /** Kills ClickHouse as {@code kill -9} would and returns once the supervisor has it back. */
   public void crashClickHouse() {
-    int before = supervisor.restarts("clickhouse-server");
-    try {
-      clickhouseServer.kill();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-    progress.step("clickhouse-server killed");
-    awaitRestart("clickhouse-server", before);
+    crash(
+        CLICKHOUSE,
+        () -> {
+          try {
+            clickhouseServer.kill();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
   }
 
-  private void crash(String part, ChildProcess process) {
+  private void crash(String part, Runnable kill) {
     int before = supervisor.restarts(part);
-    process.kill();
+    kill.run();
     progress.step(part + " killed");
     awaitRestart(part, before);
   }
@@ -473,7 +478,7 @@ public final class LocalStack implements AutoCloseable {
    * again, on the same port.
    */
   public void crashOltpService() {
-    crash("oltp-service", oltp);
+    crash(SERVICE, oltp::kill);
   }
 
   /** Runs the Spark job member-profiles to completion; returns its exit code. */

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * The health and lag of every part of a deployment, as {@code ./chainstore status} prints them: a
@@ -188,29 +188,34 @@ final class StackHealth {
       Thread.currentThread().interrupt();
       return List.of(down("kafka", "interrupted"));
     }
-    for (String job : jobs) {
-      components.add(jobLag(bootstrapServers, job));
-    }
+    components.addAll(jobLags(bootstrapServers, jobs));
     return components;
   }
 
-  private static Component jobLag(String bootstrapServers, String job) {
-    String name = "job " + job;
-    try (JobOffsets offsets =
-        new JobOffsets(bootstrapServers, List.of(JobOffsets.consumerGroup(job)))) {
-      Optional<Map<TopicPartition, Long>> ends = offsets.ends();
-      if (ends.isEmpty()) {
-        return down(name, "no offsets committed yet (no checkpoint completed)");
+  /** Each job's change events not yet committed, read by one client for all of them. */
+  private static List<Component> jobLags(String bootstrapServers, List<String> jobs) {
+    List<String> groups = jobs.stream().map(JobOffsets::consumerGroup).toList();
+    List<Component> components = new ArrayList<>();
+    try (JobOffsets offsets = new JobOffsets(bootstrapServers, groups)) {
+      Map<String, OptionalLong> behind = offsets.behindEach();
+      for (String job : jobs) {
+        OptionalLong events = behind.get(JobOffsets.consumerGroup(job));
+        components.add(
+            events.isEmpty()
+                ? down("job " + job, "no offsets committed yet (no checkpoint completed)")
+                : new Component(
+                    "job " + job,
+                    Status.UP,
+                    "%,d change events not yet committed".formatted(events.getAsLong())));
       }
-      return new Component(
-          name,
-          Status.UP,
-          "%,d change events not yet committed".formatted(offsets.behind(ends.get())));
+      return components;
     } catch (RuntimeException e) {
-      return down(name, "offsets unreadable: " + e.getMessage());
+      return jobs.stream()
+          .map(job -> down("job " + job, "offsets unreadable: " + e.getMessage()))
+          .toList();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return down(name, "interrupted");
+      return jobs.stream().map(job -> down("job " + job, "interrupted")).toList();
     }
   }
 

@@ -72,7 +72,8 @@ public final class CdcMetrics {
   /** The figures in Prometheus' text format. */
   public synchronized String prometheusText() {
     StringBuilder out = new StringBuilder();
-    header(out, "chainstore_cdc_events_total", "counter", "change events Kafka acknowledged");
+    PrometheusText.header(
+        out, "chainstore_cdc_events_total", "counter", "change events Kafka acknowledged");
     events.forEach(
         (topic, n) ->
             out.append("chainstore_cdc_events_total{topic=\"")
@@ -81,7 +82,7 @@ public final class CdcMetrics {
                 .append(n)
                 .append('\n'));
     String lag = "chainstore_cdc_commit_to_kafka_seconds";
-    header(
+    PrometheusText.header(
         out, lag, "histogram", "from a change's commit in PostgreSQL to Kafka's acknowledgement");
     for (int i = 0; i < BUCKETS.length; i++) {
       out.append(lag)
@@ -95,17 +96,12 @@ public final class CdcMetrics {
     out.append(lag).append("_sum ").append(number(lagSumMillis / 1000.0)).append('\n');
     out.append(lag).append("_count ").append(lagCount).append('\n');
     String last = "chainstore_cdc_last_commit_to_kafka_seconds";
-    header(out, last, "gauge", "the lag of the newest change forwarded");
+    PrometheusText.header(out, last, "gauge", "the lag of the newest change forwarded");
     out.append(last).append(' ').append(number(lastLagMillis / 1000.0)).append('\n');
     String commit = "chainstore_cdc_last_commit_timestamp_seconds";
-    header(out, commit, "gauge", "commit time of the newest change forwarded");
+    PrometheusText.header(out, commit, "gauge", "commit time of the newest change forwarded");
     out.append(commit).append(' ').append(number(lastCommitMillis / 1000.0)).append('\n');
     return out.toString();
-  }
-
-  private static void header(StringBuilder out, String name, String type, String help) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(' ').append(type).append('\n');
   }
 
   private static String number(double value) {

@@ -42,8 +42,8 @@ public final class CdcMetricsServer implements AutoCloseable {
           } catch (SQLException e) {
             up = 0;
           }
-          body.append("# HELP chainstore_cdc_postgres_up 1 while PostgreSQL answers\n")
-              .append("# TYPE chainstore_cdc_postgres_up gauge\n")
+          PrometheusText.header(
+                  body, "chainstore_cdc_postgres_up", "gauge", "1 while PostgreSQL answers")
               .append("chainstore_cdc_postgres_up ")
               .append(up)
               .append('\n');

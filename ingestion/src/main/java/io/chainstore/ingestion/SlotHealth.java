@@ -56,8 +56,7 @@ public final class SlotHealth {
 
   private static void gauge(
       StringBuilder out, String name, String help, List<Slot> slots, ToLongFunction<Slot> value) {
-    out.append("# HELP ").append(name).append(' ').append(help).append('\n');
-    out.append("# TYPE ").append(name).append(" gauge\n");
+    PrometheusText.header(out, name, "gauge", help);
     for (Slot slot : slots) {
       out.append(name)
           .append("{slot=\"")
