@@ -20,7 +20,14 @@ public final class BatchMetrics {
   private BatchMetrics() {}
 
   /** The last run of {@code job}: whether it succeeded, its records and duration, its end. */
-  public record Run(String job, boolean succeeded, long records, Duration duration, Instant end) {}
+  public record Run(String job, boolean succeeded, long records, Duration duration, Instant end) {
+
+    /** A run of {@code job} begun at {@code start} and ending now. */
+    public static Run endingNow(String job, Instant start, boolean succeeded, long records) {
+      Instant end = Instant.now();
+      return new Run(job, succeeded, records, Duration.between(start, end), end);
+    }
+  }
 
   public static String prometheusText(Run run) {
     String job = "{job=\"" + run.job() + "\"}";

@@ -97,10 +97,8 @@ public final class MemberProfilesJob {
       completed = true;
       System.out.println(NAME + ": wrote " + written + " member profiles");
     } finally {
-      Instant end = Instant.now();
       BatchMetrics.writeIfAsked(
-          options,
-          new BatchMetrics.Run(NAME, completed, written, Duration.between(start, end), end));
+          options, BatchMetrics.Run.endingNow(NAME, start, completed, written));
     }
   }
 

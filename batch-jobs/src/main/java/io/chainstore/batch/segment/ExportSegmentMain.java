@@ -4,7 +4,6 @@ import io.chainstore.batch.BatchMetrics;
 import io.chainstore.batch.BatchOptions;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -74,9 +73,8 @@ public final class ExportSegmentMain {
   }
 
   private static BatchMetrics.Run ended(Instant start, boolean completed, long records) {
-    Instant end = Instant.now();
-    return new BatchMetrics.Run(
-        SegmentExportConfiguration.JOB_NAME, completed, records, Duration.between(start, end), end);
+    return BatchMetrics.Run.endingNow(
+        SegmentExportConfiguration.JOB_NAME, start, completed, records);
   }
 
   /**

@@ -5,7 +5,6 @@ import io.chainstore.batch.BatchOptions;
 import io.chainstore.batch.segment.TargetCouponsConfiguration.ServiceAccess;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import javax.sql.DataSource;
 import org.springframework.batch.core.BatchStatus;
@@ -94,9 +93,8 @@ public final class TargetCouponsMain {
   }
 
   private static BatchMetrics.Run ended(Instant start, boolean completed, long members) {
-    Instant end = Instant.now();
-    return new BatchMetrics.Run(
-        TargetCouponsConfiguration.JOB_NAME, completed, members, Duration.between(start, end), end);
+    return BatchMetrics.Run.endingNow(
+        TargetCouponsConfiguration.JOB_NAME, start, completed, members);
   }
 
   /** Runs, or restarts, issuing template {@code templateId} to {@code segment} as {@code batch}. */
