@@ -1,6 +1,6 @@
 package io.chainstore.demo;
 
-import io.chainstore.ingestion.LocalPostgres;
+import io.chainstore.local.LocalPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

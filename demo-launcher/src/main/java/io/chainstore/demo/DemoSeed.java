@@ -1,6 +1,6 @@
 package io.chainstore.demo;
 
-import io.chainstore.ingestion.LocalPostgres;
+import io.chainstore.local.LocalPostgres;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

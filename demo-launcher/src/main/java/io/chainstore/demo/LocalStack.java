@@ -5,14 +5,15 @@ import io.chainstore.ingestion.CdcMetrics;
 import io.chainstore.ingestion.CdcMetricsServer;
 import io.chainstore.ingestion.CdcTopics;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
-import io.chainstore.ingestion.LocalKafka;
-import io.chainstore.ingestion.LocalPostgres;
+import io.chainstore.local.FreePorts;
+import io.chainstore.local.LocalClickHouse;
+import io.chainstore.local.LocalKafka;
+import io.chainstore.local.LocalPostgres;
 import io.chainstore.warehouse.ClickHouseClient;
-import io.chainstore.warehouse.LocalClickHouse;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import io.chainstore.warehouse.Migrator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -236,7 +237,8 @@ public final class LocalStack implements AutoCloseable {
 
   private void startClickHouse() {
     clickhouseServer = LocalClickHouse.start(workDir.resolve("clickhouse"));
-    clickhouse = new ClickHouseClient(clickhouseServer.settings(CLICKHOUSE_DATABASE));
+    clickhouse =
+        new ClickHouseClient(ClickHouseSettings.of(clickhouseServer.url(), CLICKHOUSE_DATABASE));
     int applied = new Migrator(clickhouse).migrate().size();
     progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
   }
@@ -290,7 +292,7 @@ public final class LocalStack implements AutoCloseable {
 
   private void startOltpService() {
     if (apiPort == 0) {
-      apiPort = freePort(); // a restart keeps the port, so clients keep working
+      apiPort = FreePorts.one(); // a restart keeps the port, so clients keep working
     }
     oltp =
         ChildProcess.start(
@@ -373,7 +375,7 @@ public final class LocalStack implements AutoCloseable {
             "--parallelism",
             "1"));
     if (flinkMetricsPort == 0) {
-      flinkMetricsPort = freePort(); // kept across restarts, as the stack file names it
+      flinkMetricsPort = FreePorts.one(); // kept across restarts, as the stack file names it
     }
     command.addAll(List.of("--metrics-port", Integer.toString(flinkMetricsPort)));
     command.addAll(stateOptions);
@@ -651,14 +653,6 @@ public final class LocalStack implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -1,9 +1,10 @@
 package io.chainstore.demo;
 
 import io.chainstore.ingestion.CdcTopics;
-import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.local.LocalClickHouse;
+import io.chainstore.local.LocalKafka;
 import io.chainstore.warehouse.ClickHouseClient;
-import io.chainstore.warehouse.LocalClickHouse;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import io.chainstore.warehouse.Migrator;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +51,8 @@ final class ReplayBench {
     int orders = options.orders() == 0 ? 1_000_000 : options.orders();
     try (LocalKafka kafka = LocalKafka.start(dir.resolve("kafka"));
         LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"))) {
-      ClickHouseClient clickhouse = new ClickHouseClient(server.settings(DATABASE));
+      ClickHouseClient clickhouse =
+          new ClickHouseClient(ClickHouseSettings.of(server.url(), DATABASE));
       new Migrator(clickhouse).migrate();
       List<String> topics =
           new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());

@@ -1,6 +1,6 @@
 package io.chainstore.oltp;
 
-import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.local.LocalKafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -3,13 +3,14 @@ package io.chainstore.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ClickHouseClientIT {
 
   private final ClickHouseClient client =
-      new ClickHouseClient(SharedClickHouse.server().settings("default"));
+      new ClickHouseClient(ClickHouseSettings.of(SharedClickHouse.server().url(), "default"));
 
   /** Sorting these as text takes more than the 100 MB the query may use in memory. */
   private static final String BIG_SORT =

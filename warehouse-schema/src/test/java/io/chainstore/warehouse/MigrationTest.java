@@ -108,11 +108,4 @@ class MigrationTest {
     }
     assertThat(tsv.toString()).isEqualTo(expected.toString());
   }
-
-  @Test
-  void freePortsAreDistinct() throws Exception {
-    for (int i = 0; i < 20; i++) {
-      assertThat(LocalClickHouse.freePorts(3)).doesNotHaveDuplicates().hasSize(3);
-    }
-  }
 }

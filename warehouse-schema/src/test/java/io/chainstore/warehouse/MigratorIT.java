@@ -3,6 +3,7 @@ package io.chainstore.warehouse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,9 @@ import org.junit.jupiter.api.Test;
 class MigratorIT {
 
   private final ClickHouseClient client =
-      new ClickHouseClient(SharedClickHouse.server().settings(SharedClickHouse.uniqueDatabase()));
+      new ClickHouseClient(
+          ClickHouseSettings.of(
+              SharedClickHouse.server().url(), SharedClickHouse.uniqueDatabase()));
 
   @Test
   void appliesEachMigrationOnceInOrder() {

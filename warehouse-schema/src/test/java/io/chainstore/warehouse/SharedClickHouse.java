@@ -1,5 +1,7 @@
 package io.chainstore.warehouse;
 
+import io.chainstore.local.LocalClickHouse;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,7 +42,8 @@ public final class SharedClickHouse {
 
   /** A new, empty database with all migrations applied. */
   public static ClickHouseClient migratedDatabase() {
-    ClickHouseClient client = new ClickHouseClient(server().settings(uniqueDatabase()));
+    ClickHouseClient client =
+        new ClickHouseClient(ClickHouseSettings.of(server().url(), uniqueDatabase()));
     new Migrator(client).migrate();
     return client;
   }

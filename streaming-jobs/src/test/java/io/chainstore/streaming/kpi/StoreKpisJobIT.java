@@ -8,7 +8,7 @@ import static io.chainstore.streaming.ChangeEvents.order;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.local.LocalKafka;
 import io.chainstore.streaming.Checkpoints;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.StreamingJob;

@@ -3,9 +3,10 @@ package io.chainstore.streaming.sink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.chainstore.local.LocalClickHouse;
 import io.chainstore.streaming.StreamingJob;
 import io.chainstore.warehouse.ClickHouseClient;
-import io.chainstore.warehouse.LocalClickHouse;
+import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -38,7 +39,7 @@ class ClickHouseSinkIT {
   @Test
   void waitsOutAClickHouseOutageAndWritesEveryRowOnce() throws Exception {
     try (LocalClickHouse server = LocalClickHouse.start(dir.resolve("clickhouse"))) {
-      ClickHouseClient admin = new ClickHouseClient(server.settings("default"));
+      ClickHouseClient admin = new ClickHouseClient(ClickHouseSettings.of(server.url(), "default"));
       admin.execute("CREATE DATABASE sink_it");
       admin.execute(
           "CREATE TABLE sink_it.probe (id UInt64, value String, version UInt64,"
@@ -59,7 +60,10 @@ class ClickHouseSinkIT {
       env.fromSequence(1, ROWS)
           .sinkTo(
               new ClickHouseSink<>(
-                  server.settings("sink_it"), new ProbeFormat(), 100, new Backoff(50, 1_000)));
+                  ClickHouseSettings.of(server.url(), "sink_it"),
+                  new ProbeFormat(),
+                  100,
+                  new Backoff(50, 1_000)));
       JobClient job = env.executeAsync("sink outage");
 
       // A few failed writes and retries while the server is down, as the sink counts them.
@@ -73,7 +77,8 @@ class ClickHouseSinkIT {
 
       // Throws if the job failed; its local cluster shuts down once it has finished.
       job.getJobExecutionResult().get(2, TimeUnit.MINUTES);
-      ClickHouseClient reader = new ClickHouseClient(server.settings("sink_it"));
+      ClickHouseClient reader =
+          new ClickHouseClient(ClickHouseSettings.of(server.url(), "sink_it"));
       assertThat(reader.queryValue("SELECT count() FROM probe FINAL")).isEqualTo("" + ROWS);
       assertThat(reader.queryValue("SELECT sum(id) FROM probe FINAL"))
           .isEqualTo("" + (long) ROWS * (ROWS + 1) / 2);

@@ -5,7 +5,7 @@ import static io.chainstore.streaming.ChangeEvents.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.local.LocalKafka;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.warehouse.ClickHouseClient;

@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.chainstore.ingestion.LocalKafka;
+import io.chainstore.local.LocalKafka;
 import io.chainstore.streaming.JobOptions;
 import io.chainstore.streaming.cdc.CdcSources;
 import io.chainstore.warehouse.ClickHouseClient;

@@ -1,4 +1,4 @@
-package io.chainstore.ingestion;
+package io.chainstore.local;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,11 +35,9 @@ public final class LocalKafka implements AutoCloseable {
   public static LocalKafka start(Path logDir) {
     try {
       Files.createDirectories(logDir);
-      int port = LocalPostgres.freePort();
-      int controllerPort = LocalPostgres.freePort();
-      while (controllerPort == port) { // once closed, the OS may hand out the same port again
-        controllerPort = LocalPostgres.freePort();
-      }
+      int[] ports = FreePorts.distinct(2);
+      int port = ports[0];
+      int controllerPort = ports[1];
       Properties props = new Properties();
       props.put("process.roles", "broker,controller");
       props.put("node.id", "1");

@@ -1,9 +1,8 @@
-package io.chainstore.ingestion;
+package io.chainstore.local;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -31,7 +30,7 @@ public final class LocalPostgres implements AutoCloseable {
   public static LocalPostgres start(Path dataDir) {
     try {
       Files.createDirectories(dataDir);
-      int port = freePort();
+      int port = FreePorts.one();
       EmbeddedPostgres server =
           EmbeddedPostgres.builder()
               .setPort(port)
@@ -107,12 +106,6 @@ public final class LocalPostgres implements AutoCloseable {
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not create database " + DATABASE, e);
-    }
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

@@ -1,15 +1,15 @@
-package io.chainstore.warehouse;
+package io.chainstore.local;
 
-import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -17,6 +17,9 @@ import java.util.concurrent.TimeUnit;
  * local demo and for tests. Needs the {@code clickhouse-server} binary on the PATH.
  */
 public final class LocalClickHouse implements AutoCloseable {
+
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path dataDir;
   private final int httpPort;
@@ -34,7 +37,7 @@ public final class LocalClickHouse implements AutoCloseable {
       Files.createDirectories(dataDir.resolve("tmp"));
       Files.createDirectories(dataDir.resolve("user_files"));
       for (int attempt = 1; ; attempt++) {
-        int[] ports = freePorts(3);
+        int[] ports = FreePorts.distinct(3);
         Path config = dataDir.resolve("config.xml");
         Files.writeString(config, config(dataDir, ports[0], ports[1], ports[2]));
         Files.writeString(dataDir.resolve("users.xml"), USERS);
@@ -112,10 +115,6 @@ public final class LocalClickHouse implements AutoCloseable {
     return httpPort;
   }
 
-  public ClickHouseSettings settings(String database) {
-    return ClickHouseSettings.of(url(), database);
-  }
-
   public Path dataDir() {
     return dataDir;
   }
@@ -136,7 +135,6 @@ public final class LocalClickHouse implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) {
-    ClickHouseClient client = new ClickHouseClient(settings("default"));
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -144,7 +142,7 @@ public final class LocalClickHouse implements AutoCloseable {
             "clickhouse-server exited with " + process.exitValue() + "; see " + dataDir);
       }
       // The ping must come from our own process: a port clash would otherwise go unnoticed.
-      if (client.ping()) {
+      if (answersPing()) {
         return;
       }
       try {
@@ -156,6 +154,19 @@ public final class LocalClickHouse implements AutoCloseable {
     }
     close();
     throw new IllegalStateException("clickhouse-server did not answer within " + timeout);
+  }
+
+  private boolean answersPing() {
+    HttpRequest ping =
+        HttpRequest.newBuilder(URI.create(url() + "/ping")).timeout(Duration.ofSeconds(2)).build();
+    try {
+      return HTTP.send(ping, HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
   }
 
   private static String binary() {
@@ -170,22 +181,6 @@ public final class LocalClickHouse implements AutoCloseable {
     }
     throw new IllegalStateException(
         "clickhouse-server is not installed: apt-get install -y clickhouse-server");
-  }
-
-  /** Distinct free ports: once closed, the OS may hand out the same port again at once. */
-  static int[] freePorts(int count) throws IOException {
-    Set<Integer> ports = new LinkedHashSet<>();
-    while (ports.size() < count) {
-      ports.add(freePort());
-    }
-    return ports.stream().mapToInt(Integer::intValue).toArray();
-  }
-
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
   }
 
   /**
