@@ -68,7 +68,10 @@ public final class DemoMain {
     boolean batchOk;
     try (MemoryMeter memory = new MemoryMeter();
         LocalStack stack =
-            LocalStack.start(options.workDir(), modules, progress, options.flushMillis())) {
+            options.cluster()
+                ? LocalStack.startCluster(
+                    options.workDir(), modules, progress, options.flushMillis())
+                : LocalStack.start(options.workDir(), modules, progress, options.flushMillis())) {
       double stackReady = progress.elapsedSeconds();
       DemoSeed.Chain chain = DemoSeed.seed(stack.postgres(), options.stores(), options.seed());
       progress.step(

@@ -7,7 +7,7 @@ import java.util.List;
  * The options of {@code ./chainstore demo}, {@code bench-latency}, {@code bench-checkout} and
  * {@code bench-freshness} ({@code rate} orders a second for {@code seconds}); {@code skus} is null
  * when the command's own assortment applies; {@code jobs} names the jobs {@code bench-replay} runs
- * (empty: all).
+ * (empty: all); {@code cluster} runs every engine as the separate processes of a deployment.
  */
 record DemoOptions(
     int orders,
@@ -20,13 +20,15 @@ record DemoOptions(
     boolean idempotencyKeys,
     int rate,
     int seconds,
-    List<String> jobs) {
+    List<String> jobs,
+    boolean cluster) {
 
   static DemoOptions parse(String[] args, int defaultOrders) {
     int orders = defaultOrders;
     int stores = 4;
     long seed = 42;
     boolean keepRunning = false;
+    boolean cluster = false;
     Path workDir = Path.of(".demo");
     long flushMillis = 100;
     Integer skus = null;
@@ -40,6 +42,7 @@ record DemoOptions(
         case "--stores" -> stores = positive("--stores", args, ++i);
         case "--seed" -> seed = Long.parseLong(value("--seed", args, ++i));
         case "--keep-running" -> keepRunning = true;
+        case "--cluster" -> cluster = true;
         case "--work-dir" -> workDir = Path.of(value("--work-dir", args, ++i));
         case "--flush-ms" -> flushMillis = positive("--flush-ms", args, ++i);
         case "--skus" -> skus = positive("--skus", args, ++i);
@@ -61,7 +64,8 @@ record DemoOptions(
         idempotencyKeys,
         rate,
         seconds,
-        jobs);
+        jobs,
+        cluster);
   }
 
   private static String value(String name, String[] args, int i) {

@@ -82,6 +82,10 @@ public final class LocalStack implements AutoCloseable {
   private int flinkMetricsPort;
   private Supervisor supervisor;
   private boolean closed;
+  // Cluster mode: the engines as a deployment runs them, each process on its own.
+  private boolean clusterMode;
+  private FlinkSessionCluster flinkCluster;
+  private SparkStandaloneCluster spark;
 
   private LocalStack(
       Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
@@ -103,6 +107,18 @@ public final class LocalStack implements AutoCloseable {
     return boot(
         new LocalStack(workDir, modules, progress, flushMillis, checkpointMillis),
         LocalStack::startAll);
+  }
+
+  /**
+   * The demo's stack in cluster mode: the streaming jobs submitted one by one to a Flink session
+   * cluster (a JobManager and two TaskManagers), the Spark jobs to a Spark standalone cluster.
+   */
+  public static LocalStack startCluster(
+      Path workDir, Modules modules, Progress progress, long flushMillis) {
+    LocalStack stack =
+        new LocalStack(workDir, modules, progress, flushMillis, DEMO_CHECKPOINT_MILLIS);
+    stack.clusterMode = true;
+    return boot(stack, LocalStack::startAll);
   }
 
   /**
@@ -227,12 +243,50 @@ public final class LocalStack implements AutoCloseable {
     progress.step("Kafka " + kafka.bootstrapServers());
     startOltpService();
     startClickHouse();
-    // The Flink job warms up while the service and Debezium start.
-    launchFlink(false);
-    awaitOltpService();
-    startCdc();
-    awaitFlink(false);
+    if (clusterMode) {
+      awaitOltpService();
+      startCdc();
+      startFlinkCluster();
+      startSparkCluster();
+    } else {
+      // The Flink job warms up while the service and Debezium start.
+      launchFlink(false);
+      awaitOltpService();
+      startCdc();
+      awaitFlink(false);
+    }
     writeStackFile();
+  }
+
+  private void startFlinkCluster() {
+    flinkCluster =
+        FlinkSessionCluster.start(
+            workDir.resolve("flink-cluster"), modules.engineClasspath("streaming-jobs"), 2);
+    progress.step(
+        "Flink session cluster "
+            + flinkCluster.restUrl()
+            + " (a JobManager, "
+            + flinkCluster.taskManagerCount()
+            + " TaskManagers)");
+    for (String job : STREAMING_JOBS) {
+      List<String> args = new ArrayList<>(List.of(job));
+      args.addAll(jobOptions(flinkCluster.checkpointDir().resolve(job)));
+      String id =
+          flinkCluster.submit(
+              modules.flinkJobJar(), args, workDir.resolve("logs/flink-run-" + job + ".log"));
+      flinkCluster.awaitRunning(id, Duration.ofMinutes(2));
+      progress.step("Flink job " + job + " submitted (flink run -d), running as " + id);
+    }
+  }
+
+  private void startSparkCluster() {
+    spark =
+        SparkStandaloneCluster.start(
+            workDir.resolve("spark-cluster"),
+            modules.engineClasspath("batch-jobs", "slf4j-api-"),
+            2,
+            "2g");
+    progress.step("Spark standalone cluster " + spark.masterUrl() + " (a master, a worker)");
   }
 
   private void startClickHouse() {
@@ -352,28 +406,8 @@ public final class LocalStack implements AutoCloseable {
             "-cp",
             modules.classpath("streaming-jobs")));
     command.addAll(List.of("io.chainstore.streaming.StreamingJobs", "all"));
-    command.addAll(
-        List.of(
-            "--kafka-bootstrap-servers",
-            kafka.bootstrapServers(),
-            "--default-time-zone",
-            DEFAULT_TIME_ZONE,
-            "--suggestions-topic",
-            SUGGESTIONS_TOPIC,
-            "--clickhouse-url",
-            clickhouseServer.url(),
-            "--clickhouse-database",
-            CLICKHOUSE_DATABASE,
-            "--checkpoint-dir",
-            workDir.resolve("flink-checkpoints").toString(),
-            "--tmp-dir",
-            workDir.resolve("flink-tmp").toString(),
-            "--checkpoint-interval-ms",
-            Long.toString(checkpointMillis),
-            "--flush-ms",
-            Long.toString(flushMillis),
-            "--parallelism",
-            "1"));
+    command.addAll(jobOptions(workDir.resolve("flink-checkpoints")));
+    command.addAll(List.of("--tmp-dir", workDir.resolve("flink-tmp").toString()));
     if (flinkMetricsPort == 0) {
       flinkMetricsPort = FreePorts.one(); // kept across restarts, as the stack file names it
     }
@@ -386,6 +420,29 @@ public final class LocalStack implements AutoCloseable {
     flink =
         ChildProcess.start(
             JOBS, command, Map.of(), workDir.resolve("logs/analytics-" + flinkStarts + ".log"));
+  }
+
+  /** What every streaming job is told, locally or on the cluster. */
+  private List<String> jobOptions(Path checkpointDir) {
+    return List.of(
+        "--kafka-bootstrap-servers",
+        kafka.bootstrapServers(),
+        "--default-time-zone",
+        DEFAULT_TIME_ZONE,
+        "--suggestions-topic",
+        SUGGESTIONS_TOPIC,
+        "--clickhouse-url",
+        clickhouseServer.url(),
+        "--clickhouse-database",
+        CLICKHOUSE_DATABASE,
+        "--checkpoint-dir",
+        checkpointDir.toString(),
+        "--checkpoint-interval-ms",
+        Long.toString(checkpointMillis),
+        "--flush-ms",
+        Long.toString(flushMillis),
+        "--parallelism",
+        "1");
   }
 
   private void awaitFlink(boolean restore) {
@@ -485,7 +542,17 @@ public final class LocalStack implements AutoCloseable {
 
   /** Runs the Spark job member-profiles to completion; returns its exit code. */
   public int runMemberProfiles() {
-    return memberProfiles("1g").awaitExit(Duration.ofMinutes(10));
+    ChildProcess run =
+        clusterMode
+            ? spark.submit(
+                "member-profiles",
+                modules.batchJobsJar(),
+                "io.chainstore.batch.profiles.MemberProfilesJob",
+                "1g",
+                memberProfilesOptions(),
+                workDir.resolve("logs/member-profiles.log"))
+            : memberProfiles("1g");
+    return run.awaitExit(Duration.ofMinutes(10));
   }
 
   /** Starts the Spark job member-profiles (local mode, a driver heap of {@code heap}). */
@@ -496,11 +563,17 @@ public final class LocalStack implements AutoCloseable {
     command.addAll(Arrays.asList(Modules.sparkJvmFlags().split("\\s+")));
     command.addAll(List.of("-cp", modules.classpath("batch-jobs")));
     command.add("io.chainstore.batch.profiles.MemberProfilesJob");
-    command.addAll(List.of("--model-dir", workDir.resolve("models").toString()));
-    command.addAll(metricsFile("member-profiles"));
-    command.addAll(sourceAndWarehouseOptions());
+    command.addAll(memberProfilesOptions());
     return ChildProcess.start(
         "member-profiles", command, Map.of(), workDir.resolve("logs/member-profiles.log"));
+  }
+
+  private List<String> memberProfilesOptions() {
+    List<String> options = new ArrayList<>();
+    options.addAll(List.of("--model-dir", workDir.resolve("models").toString()));
+    options.addAll(metricsFile("member-profiles"));
+    options.addAll(sourceAndWarehouseOptions());
+    return options;
   }
 
   /** Runs the Spring Batch job export-segment to completion; returns its exit code. */
@@ -614,6 +687,8 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void stopAll() {
+    quietly(spark);
+    quietly(flinkCluster);
     quietly(flink);
     quietly(cdc);
     quietly(cdcMetricsServer);
@@ -621,6 +696,8 @@ public final class LocalStack implements AutoCloseable {
     quietly(kafka);
     quietly(postgres);
     quietly(clickhouseServer);
+    spark = null;
+    flinkCluster = null;
     flink = null;
     cdc = null;
     cdcMetricsServer = null;

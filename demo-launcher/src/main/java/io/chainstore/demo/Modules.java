@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -46,6 +49,61 @@ final class Modules {
       return classpath;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * What a cluster provides to the module's jobs, as its {@code lib/} or {@code jars/} holds them:
+   * the module's provided dependencies, and those of its runtime ones named in {@code
+   * sharedWithEngine} (jars the engine needs too, which Maven counts as the module's own).
+   */
+  String engineClasspath(String module, String... sharedWithEngine) {
+    Path target = home.resolve(module).resolve("target");
+    Path file = target.resolve("provided-classpath.txt");
+    if (!Files.exists(file)) {
+      throw new IllegalStateException(
+          module + " is not built (" + file + " is missing): run mvn -DskipTests package");
+    }
+    try {
+      List<String> entries =
+          new ArrayList<>(List.of(Files.readString(file).strip().split(File.pathSeparator)));
+      for (String jar :
+          Files.readString(target.resolve("runtime-classpath.txt"))
+              .strip()
+              .split(File.pathSeparator)) {
+        String name = Path.of(jar).getFileName().toString();
+        if (Arrays.stream(sharedWithEngine).anyMatch(name::startsWith)) {
+          entries.add(jar);
+        }
+      }
+      return String.join(File.pathSeparator, entries);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The jar {@code flink run} submits: the streaming jobs and what Flink does not provide. */
+  Path flinkJobJar() {
+    return builtJar("streaming-jobs", "-flink-job.jar");
+  }
+
+  /** The jar {@code spark-submit} submits: the batch jobs and what Spark does not provide. */
+  Path batchJobsJar() {
+    return builtJar("batch-jobs", "-all.jar");
+  }
+
+  private Path builtJar(String module, String suffix) {
+    Path target = home.resolve(module).resolve("target");
+    try (var files = Files.list(target)) {
+      return files
+          .filter(p -> p.getFileName().toString().endsWith(suffix))
+          .findFirst()
+          .orElseThrow(
+              () ->
+                  new IllegalStateException(
+                      module + "'s *" + suffix + " is missing: run mvn -DskipTests package"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(module + " is not built: run mvn -DskipTests package", e);
     }
   }
 

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.configuration.DeploymentOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.configuration.RestartStrategyOptions;
@@ -15,6 +16,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 
@@ -117,6 +119,11 @@ public final class StreamingJob {
     graph.setJobName(name);
     JobClient job = env.executeAsync(graph);
     System.out.println(name + ": running as job " + job.getJobID());
-    job.getJobExecutionResult().get();
+    // `flink run -d` hands the job to the cluster and returns; a local run, or an attached
+    // `flink run`, stays with its job until it ends.
+    if (env instanceof LocalStreamEnvironment
+        || env.getConfiguration().get(DeploymentOptions.ATTACHED)) {
+      job.getJobExecutionResult().get();
+    }
   }
 }
