@@ -37,6 +37,7 @@ public final class DemoMain {
             case "bench-checkout" -> CheckoutBench.run(DemoOptions.parse(rest, 0), 16, 30);
             case "bench-booking" -> BookingBench.run(DemoOptions.parse(rest, 0), 16, 30);
             case "bench-freshness" -> FreshnessBench.run(DemoOptions.parse(rest, 0));
+            case "bench-soak" -> FreshnessBench.run(DemoOptions.parse(rest, 0), true);
             case "bench-replay" -> ReplayBench.run(DemoOptions.parse(rest, 0));
             case "reconcile" -> ReconcileCommand.run(rest);
             case "status" -> StatusCommand.run(rest);

@@ -49,6 +49,7 @@ final class FlinkSessionCluster implements AutoCloseable {
   private final int jobManagerMetricsPort;
   private final int[] taskManagerMetricsPorts;
   private ChildProcess jobManager;
+  private int jobManagerStarts;
   private final ChildProcess[] taskManagers;
   private final int[] taskManagerStarts;
 
@@ -96,7 +97,7 @@ final class FlinkSessionCluster implements AutoCloseable {
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint",
                 jobManagerMetricsPort),
             Map.of(),
-            dir.resolve("log/jobmanager.log"));
+            dir.resolve("log/jobmanager-" + ++jobManagerStarts + ".log"));
     jobManager.awaitReady(() -> get("/overview") != null, Duration.ofSeconds(90));
   }
 
@@ -194,6 +195,23 @@ final class FlinkSessionCluster implements AutoCloseable {
         Duration.ofSeconds(90));
   }
 
+  /** How many times Flink restarted its jobs after a failure, over every job on the cluster. */
+  long jobRestarts() {
+    long restarts = 0;
+    try {
+      String jobs = get("/jobs");
+      for (JsonNode job : JSON.readTree(jobs == null ? "{}" : jobs).path("jobs")) {
+        String metrics = get("/jobs/" + job.path("id").asText() + "/metrics?get=numRestarts");
+        for (JsonNode metric : JSON.readTree(metrics == null ? "[]" : metrics)) {
+          restarts += metric.path("value").asLong();
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return restarts;
+  }
+
   /** Kills TaskManager {@code i} as {@code kill -9} would. */
   void killTaskManager(int i) {
     taskManagers[i].kill();
@@ -201,6 +219,15 @@ final class FlinkSessionCluster implements AutoCloseable {
 
   boolean taskManagerAlive(int i) {
     return taskManagers[i].isAlive();
+  }
+
+  /** Starts the JobManager again, after it died; the TaskManagers register with it anew. */
+  void restartJobManager() {
+    if (jobManager.isAlive()) {
+      throw new IllegalStateException("the jobmanager is still running");
+    }
+    startJobManager();
+    awaitSlots(taskManagers.length * SLOTS);
   }
 
   boolean jobManagerAlive() {
@@ -292,6 +319,9 @@ final class FlinkSessionCluster implements AutoCloseable {
         taskmanager.memory.jvm-metaspace.size: 256m
         taskmanager.memory.jvm-overhead.min: 128m
         taskmanager.memory.jvm-overhead.max: 128m
+        # A lost TaskManager noticed in seconds, not Flink's default 50 s: its jobs restart sooner.
+        heartbeat.interval: 2000
+        heartbeat.timeout: 10000
         # Spread the jobs over the TaskManagers, so one lost takes only some of them down.
         cluster.evenly-spread-out-slots: true
         io.tmp.dirs: %s

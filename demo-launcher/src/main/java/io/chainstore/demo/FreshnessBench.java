@@ -1,6 +1,7 @@
 package io.chainstore.demo;
 
 import io.chainstore.ingestion.CdcTopics;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,6 +45,14 @@ final class FreshnessBench {
   private FreshnessBench() {}
 
   static int run(DemoOptions options) throws Exception {
+    return run(options, false);
+  }
+
+  /**
+   * {@code soak}: the stores' stock is deep enough that no order is refused for it in the whole
+   * run, and a {@link SoakRecorder} samples memory, slot WAL and freshness every minute.
+   */
+  static int run(DemoOptions options, boolean soak) throws Exception {
     Progress progress = new Progress(System.out);
     DemoMain.recreate(options.workDir());
     try (MemoryMeter memory = new MemoryMeter();
@@ -70,6 +79,11 @@ final class FreshnessBench {
       }
       ApiClient probeTill = tills.get(options.stores());
       holdProbeStock(stack, probeStore, probeSku);
+      if (soak) {
+        deepStock(stack, stores);
+      }
+      SoakRecorder recorder = soak ? new SoakRecorder(stack) : null;
+      long nextSample = 0;
       progress.step(
           "load: %d orders/s for %d s (%d s warm-up) at %d stores, %d clients"
               .formatted(
@@ -149,6 +163,18 @@ final class FreshnessBench {
           kafka.add(inKafka);
           kpi.add(seen[0]);
           stock.add(seen[1]);
+          if (recorder != null) {
+            if (nextSample == 0) {
+              recorder.heapAtStart();
+              recorder.sample(); // minute 0: the start of the measured time
+              nextSample = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+            }
+            recorder.probe(seen[0]);
+            if (System.nanoTime() >= nextSample) {
+              recorder.sample();
+              nextSample += TimeUnit.MINUTES.toNanos(1);
+            }
+          }
         }
         long pause = next - System.nanoTime();
         if (pause > 0) {
@@ -160,6 +186,14 @@ final class FreshnessBench {
       }
       pool.shutdown();
       orders.close();
+      if (recorder != null) {
+        recorder.sample();
+        recorder.heapAtEnd();
+        System.out.print(recorder.table());
+        Path chart = options.workDir().resolve("soak.html");
+        recorder.writeChart(chart);
+        System.out.println("soak chart: " + chart);
+      }
       System.out.printf(
           "load: %.0f paid orders/s over the %d s measured (goal %d), %d failed %s%n",
           paidMeasured.get() / (double) options.seconds(),
@@ -275,6 +309,21 @@ final class FreshnessBench {
         s.executeUpdate(
             "UPDATE stock SET on_hand = %d WHERE sku_id = %d AND location_id = %d"
                 .formatted(PROBE_STOCK, sku, store));
+      }
+      c.commit();
+    }
+  }
+
+  /** Stock no run can sell out: a soak measures the steady state, not a chain running dry. */
+  private static void deepStock(LocalStack stack, List<Long> stores) throws Exception {
+    try (var c = stack.postgres().connect()) {
+      c.setAutoCommit(false);
+      try (var s = c.createStatement()) {
+        s.execute("SELECT set_config('chainstore.stock_reason', 'initial', true)");
+        for (long store : stores) {
+          s.executeUpdate(
+              "UPDATE stock SET on_hand = %d WHERE location_id = %d".formatted(PROBE_STOCK, store));
+        }
       }
       c.commit();
     }

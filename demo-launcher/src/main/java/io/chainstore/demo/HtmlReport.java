@@ -235,7 +235,8 @@ final class HtmlReport {
             .replace("\"", "&quot;");
   }
 
-  private static String echarts() {
+  /** Apache ECharts, to inline in a page that must open without a network. */
+  static String echarts() {
     try (InputStream in = HtmlReport.class.getClassLoader().getResourceAsStream(ECHARTS)) {
       if (in == null) {
         throw new IllegalStateException("Apache ECharts is not on the classpath: " + ECHARTS);

@@ -49,6 +49,8 @@ public final class LocalStack implements AutoCloseable {
   private static final String CLICKHOUSE = "clickhouse-server";
   private static final String SERVICE = "oltp-service";
   private static final String JOBS = "analytics";
+  private static final String FLINK_JOBMANAGER = "flink-jobmanager";
+  private static final String SPARK = "spark-standalone";
 
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
   public static final String STACK_FILE = "stack.properties";
@@ -198,7 +200,52 @@ public final class LocalStack implements AutoCloseable {
           new Supervisor.Part(
               JOBS, () -> flink == null || flink.isAlive(), this::restartFlinkIfDead));
     }
+    if (flinkCluster != null) {
+      parts.add(
+          new Supervisor.Part(
+              FLINK_JOBMANAGER, flinkCluster::jobManagerAlive, this::restartJobManagerIfDead));
+      for (int i = 0; i < flinkCluster.taskManagerCount(); i++) {
+        int tm = i;
+        parts.add(
+            new Supervisor.Part(
+                taskManager(tm),
+                () -> flinkCluster.taskManagerAlive(tm),
+                () -> restartTaskManagerIfDead(tm)));
+      }
+    }
+    if (spark != null) {
+      parts.add(new Supervisor.Part(SPARK, spark::isAlive, this::restartSparkIfDead));
+    }
     supervisor = Supervisor.start(parts, progress);
+  }
+
+  private static String taskManager(int i) {
+    return "flink-taskmanager-" + i;
+  }
+
+  private synchronized void restartTaskManagerIfDead(int i) {
+    if (!closed && !flinkCluster.taskManagerAlive(i)) {
+      flinkCluster.restartTaskManager(i);
+      progress.step(taskManager(i) + " started again; its slots are back");
+    }
+  }
+
+  /**
+   * Without high availability the jobs die with the JobManager: a new one is started and every job
+   * submitted again from its newest checkpoint, as an operator would with {@code flink run -s}.
+   */
+  private synchronized void restartJobManagerIfDead() {
+    if (!closed && !flinkCluster.jobManagerAlive()) {
+      flinkCluster.restartJobManager();
+      submitStreamingJobs(true);
+    }
+  }
+
+  private synchronized void restartSparkIfDead() {
+    if (!closed && !spark.isAlive()) {
+      spark.restartDead();
+      progress.step("Spark standalone cluster started again " + spark.masterUrl());
+    }
   }
 
   private synchronized void restartClickHouseIfDead() {
@@ -268,14 +315,31 @@ public final class LocalStack implements AutoCloseable {
             + " (a JobManager, "
             + flinkCluster.taskManagerCount()
             + " TaskManagers)");
+    submitStreamingJobs(false);
+  }
+
+  /**
+   * Submits every streaming job as {@code flink run -d} does, each with a checkpoint dir of its
+   * own.
+   */
+  private void submitStreamingJobs(boolean restore) {
     for (String job : STREAMING_JOBS) {
       List<String> args = new ArrayList<>(List.of(job));
       args.addAll(jobOptions(flinkCluster.checkpointDir().resolve(job)));
+      if (restore) {
+        args.add("--restore-latest");
+      }
       String id =
           flinkCluster.submit(
               modules.flinkJobJar(), args, workDir.resolve("logs/flink-run-" + job + ".log"));
       flinkCluster.awaitRunning(id, Duration.ofMinutes(2));
-      progress.step("Flink job " + job + " submitted (flink run -d), running as " + id);
+      progress.step(
+          "Flink job "
+              + job
+              + " submitted (flink run -d"
+              + (restore ? ", from its newest checkpoint" : "")
+              + "), running as "
+              + id);
     }
   }
 
@@ -317,6 +381,14 @@ public final class LocalStack implements AutoCloseable {
     if (flink != null) {
       stackFile.setProperty("checkpoint-dir", workDir.resolve("flink-checkpoints").toString());
       stackFile.setProperty("flink-metrics-url", metricsUrl(flinkMetricsPort));
+    }
+    if (flinkCluster != null) {
+      stackFile.setProperty("checkpoint-dir", flinkCluster.checkpointDir().toString());
+      stackFile.setProperty("flink-metrics-url", String.join(",", flinkCluster.metricsUrls()));
+      stackFile.setProperty("flink-rest-url", flinkCluster.restUrl());
+    }
+    if (spark != null) {
+      stackFile.setProperty("spark-master-url", spark.masterUrl());
     }
     try (var out = java.nio.file.Files.newBufferedWriter(workDir.resolve(STACK_FILE))) {
       stackFile.store(out, "the local stack started by ./chainstore demo");
@@ -459,7 +531,16 @@ public final class LocalStack implements AutoCloseable {
    * running again from their latest checkpoint.
    */
   public void crashFlink() {
-    crash(JOBS, flink::kill);
+    if (clusterMode) {
+      crash(taskManager(0), () -> flinkCluster.killTaskManager(0));
+    } else {
+      crash(JOBS, flink::kill);
+    }
+  }
+
+  /** In cluster mode: how many times Flink restarted the jobs after a failure, over all jobs. */
+  long flinkJobRestarts() {
+    return flinkCluster.jobRestarts();
   }
 
   /** Kills ClickHouse as {@code kill -9} would and returns once the supervisor has it back. */

@@ -29,10 +29,16 @@ final class SparkStandaloneCluster implements AutoCloseable {
   private final int masterPort;
   private final int masterUiPort;
   private final int workerUiPort;
+  private int starts;
   private ChildProcess master;
   private ChildProcess worker;
 
-  private SparkStandaloneCluster(Path dir, String classpath) {
+  private final int cores;
+  private final String memory;
+
+  private SparkStandaloneCluster(Path dir, String classpath, int cores, String memory) {
+    this.cores = cores;
+    this.memory = memory;
     this.dir = dir;
     this.classpath = classpath;
     int[] ports = FreePorts.distinct(3);
@@ -43,11 +49,11 @@ final class SparkStandaloneCluster implements AutoCloseable {
 
   /** Starts a master and one worker with {@code cores} cores and {@code memory} for executors. */
   static SparkStandaloneCluster start(Path dir, String classpath, int cores, String memory) {
-    SparkStandaloneCluster cluster = new SparkStandaloneCluster(dir, classpath);
+    SparkStandaloneCluster cluster = new SparkStandaloneCluster(dir, classpath, cores, memory);
     try {
       cluster.linkSparkHome();
       cluster.startMaster();
-      cluster.startWorker(cores, memory);
+      cluster.startWorker();
       return cluster;
     } catch (RuntimeException e) {
       cluster.close();
@@ -65,11 +71,13 @@ final class SparkStandaloneCluster implements AutoCloseable {
             Integer.toString(masterPort),
             "--webui-port",
             Integer.toString(masterUiPort)));
-    master = ChildProcess.start("spark-master", command, env(), dir.resolve("log/master.log"));
+    master =
+        ChildProcess.start(
+            "spark-master", command, env(), dir.resolve("log/master-" + ++starts + ".log"));
     master.awaitReady(() -> masterState() != null, Duration.ofSeconds(60));
   }
 
-  private void startWorker(int cores, String memory) {
+  private void startWorker() {
     List<String> command = jvm("256m", "org.apache.spark.deploy.worker.Worker");
     command.addAll(
         List.of(
@@ -84,7 +92,9 @@ final class SparkStandaloneCluster implements AutoCloseable {
             "--work-dir",
             dir.resolve("work").toString(),
             masterUrl()));
-    worker = ChildProcess.start("spark-worker", command, env(), dir.resolve("log/worker.log"));
+    worker =
+        ChildProcess.start(
+            "spark-worker", command, env(), dir.resolve("log/worker-" + ++starts + ".log"));
     worker.awaitReady(
         () -> {
           String state = masterState();
@@ -154,6 +164,17 @@ final class SparkStandaloneCluster implements AutoCloseable {
 
   List<Long> pids() {
     return List.of(master.pid(), worker.pid());
+  }
+
+  /** Starts again whichever of the master and the worker died (a new master, a worker for it). */
+  void restartDead() {
+    if (!master.isAlive()) {
+      worker.close(); // registered with the old master; it joins the new one when started again
+      startMaster();
+    }
+    if (!worker.isAlive()) {
+      startWorker();
+    }
   }
 
   boolean isAlive() {

@@ -260,32 +260,35 @@ final class StackHealth {
   }
 
   /**
-   * A part known by the Prometheus figures it serves at {@code url}, described by {@code describe}.
+   * A part known by the Prometheus figures it serves at {@code urls} (comma-separated: a cluster's
+   * processes each serve their own), described by {@code describe}.
    */
   private static Component fromMetrics(
-      String name, String url, Function<List<Sample>, String> describe) {
-    if (url == null) {
+      String name, String urls, Function<List<Sample>, String> describe) {
+    if (urls == null) {
       return unknown(name, "no --" + name + "-metrics-url");
     }
-    try {
-      HttpResponse<String> scrape = get(url);
-      if (scrape.statusCode() != 200) {
-        return down(name, url + " answered " + scrape.statusCode());
+    List<Sample> samples = new ArrayList<>();
+    for (String url : urls.split(",")) {
+      try {
+        HttpResponse<String> scrape = get(url);
+        if (scrape.statusCode() != 200) {
+          return down(name, url + " answered " + scrape.statusCode());
+        }
+        scrape
+            .body()
+            .lines()
+            .filter(l -> !l.isBlank() && !l.startsWith("#"))
+            .map(Sample::of)
+            .forEach(samples::add);
+      } catch (IOException | RuntimeException e) {
+        return down(name, url + ": " + e.getMessage());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return down(name, "interrupted");
       }
-      List<Sample> samples =
-          scrape
-              .body()
-              .lines()
-              .filter(l -> !l.isBlank() && !l.startsWith("#"))
-              .map(Sample::of)
-              .toList();
-      return new Component(name, Status.UP, describe.apply(samples));
-    } catch (IOException | RuntimeException e) {
-      return down(name, url + ": " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return down(name, "interrupted");
     }
+    return new Component(name, Status.UP, describe.apply(samples));
   }
 
   /** The newest completed checkpoint of the jobs: its {@code _metadata} file's age. */

@@ -1,0 +1,119 @@
+package io.chainstore.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.chainstore.demo.reconcile.Reconciler;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A short trading day in cluster mode, every engine as the separate processes of a deployment: the
+ * streaming jobs submitted to a Flink session cluster, member-profiles to a Spark standalone
+ * cluster. Processes are killed (kill -9) while orders come in; the supervisor starts them again
+ * and every table ClickHouse holds must equal PostgreSQL after each fault.
+ */
+class ClusterModeIT {
+
+  private static Path dir;
+  private static LocalStack stack;
+  private static DemoSeed.Chain chain;
+  private static final Progress PROGRESS = new Progress(System.out);
+
+  @BeforeAll
+  static void start() throws Exception {
+    dir = Files.createTempDirectory("chainstore-cluster-");
+    stack = LocalStack.startCluster(dir, Modules.fromSystemProperty(), PROGRESS, 100);
+    chain = DemoSeed.seed(stack.postgres(), 3, 11);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (stack != null) {
+      stack.close();
+    }
+    DemoMain.delete(dir);
+  }
+
+  @Test
+  void aShortDayOnTheClustersEqualsPostgresThroughCrashes() throws Exception {
+    TradingSimulator simulator = new TradingSimulator(stack.adminApi(), chain, 11);
+    simulator.trade(0, 60, 4, PROGRESS);
+    StockOperations.run(stack.adminApi(), chain);
+    ServiceOperations.run(stack.adminApi(), chain);
+    Reconciler.Report first = stack.reconciler().awaitMatch(Duration.ofSeconds(120));
+    assertThat(first.ok()).as(String.join("\n", first.lines())).isTrue();
+    assertThat(first.summary().ordersPg()).isPositive();
+
+    // A TaskManager dies mid-trading: its jobs restart from their checkpoints on the other one.
+    Reconciler.Report afterTaskManager =
+        faultDuringTrading(simulator, 60, 140, "a Flink TaskManager", stack::crashFlink);
+    assertThat(afterTaskManager.summary().ordersPg()).isGreaterThan(first.summary().ordersPg());
+    assertThat(stack.flinkJobRestarts()).as("jobs restarted from their checkpoints").isPositive();
+
+    // member-profiles, submitted to the Spark master, writes a profile for every member.
+    assertThat(stack.runMemberProfiles()).isZero();
+    assertThat(
+            Long.parseLong(
+                stack.clickhouse().queryValue("SELECT count() FROM member_profile FINAL")))
+        .isEqualTo(membersInPostgres());
+  }
+
+  /**
+   * Trades orders {@code from} to {@code to} in the background, applies {@code fault} once the
+   * trading is under way, and returns the reconciliation once ClickHouse equals PostgreSQL again,
+   * printing how long after the fault that was.
+   */
+  private static Reconciler.Report faultDuringTrading(
+      TradingSimulator simulator, int from, int to, String what, Runnable fault) throws Exception {
+    long ordersBefore = ordersInPostgres();
+    CompletableFuture<TradingSimulator.Stats> trading =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                return simulator.trade(from, to, 4, PROGRESS);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+            });
+    await().atMost(Duration.ofSeconds(60)).until(() -> ordersInPostgres() >= ordersBefore + 15);
+    long faultAt = System.nanoTime();
+    fault.run();
+    trading.get();
+    Reconciler.Report report = stack.reconciler().awaitMatch(Duration.ofSeconds(180));
+    assertThat(report.ok()).as(what + ":\n" + String.join("\n", report.lines())).isTrue();
+    assertThat(report.lines())
+        .hasSize(Reconciler.CHECKS.size() + 1)
+        .allSatisfy(line -> assertThat(line).endsWith("status=OK"));
+    PROGRESS.step(
+        "fault: %s killed; ClickHouse exact again %.1f s later"
+            .formatted(what, (System.nanoTime() - faultAt) / 1e9));
+    return report;
+  }
+
+  private static long ordersInPostgres() throws SQLException {
+    return count("SELECT count(*) FROM orders");
+  }
+
+  private static long membersInPostgres() throws SQLException {
+    return count("SELECT count(*) FROM members");
+  }
+
+  private static long count(String sql) throws SQLException {
+    try (Connection c = stack.postgres().connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.chainstore.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SoakRecorderTest {
+
+  @Test
+  void heapInUseAddsTheGenerationsAndLeavesMetaspaceOut() {
+    String parallel =
+        """
+         PSYoungGen      total 153088K, used 2621K [0x00000000f5580000, 0x0000000100000000)
+          eden space 131584K, 1%% used
+         ParOldGen       total 349696K, used 10342K [0x00000000e0000000, 0x00000000f5580000)
+         Metaspace       used 61234K, committed 61888K, reserved 1114112K
+          class space    used 7891K, committed 8192K, reserved 1048576K
+        """
+            .formatted();
+    assertThat(SoakRecorder.heapUsedKb(parallel)).isEqualTo(2621 + 10342);
+
+    String g1 =
+        """
+         garbage-first heap   total 262144K, used 20480K [0x00000000f0000000, 0x0000000100000000)
+          region size 1024K, 2 young (2048K), 0 survivors (0K)
+         Metaspace       used 1000K, committed 1100K, reserved 1114112K
+        """;
+    assertThat(SoakRecorder.heapUsedKb(g1)).isEqualTo(20480);
+  }
+}
