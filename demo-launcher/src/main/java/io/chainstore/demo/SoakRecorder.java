@@ -31,12 +31,12 @@ final class SoakRecorder {
       double minute,
       Map<String, Long> memoryMb,
       long slotWalBytes,
-      double freshnessP95Ms,
-      double freshnessMaxMs,
+      Double freshnessP95Ms,
+      Double freshnessMaxMs,
       int probes) {}
 
   private final LocalStack stack;
-  private final long start = System.nanoTime();
+  private long start;
   private final List<Sample> samples = new ArrayList<>();
   private final List<Double> window = new ArrayList<>();
   private Map<String, Long> heapAtStartMb = Map.of();
@@ -56,13 +56,17 @@ final class SoakRecorder {
     List<Double> sorted = new ArrayList<>(window);
     Collections.sort(sorted);
     window.clear();
+    if (samples.isEmpty()) {
+      start = System.nanoTime(); // minute 0: where the measured time begins
+    }
     samples.add(
         new Sample(
             (System.nanoTime() - start) / 60e9,
             memoryMb(),
             slotWalBytes(),
-            sorted.isEmpty() ? 0 : DemoMain.percentile(sorted, 95),
-            sorted.isEmpty() ? 0 : DemoMain.percentile(sorted, 100),
+            // null: no probe in the minute (the first sample opens the measured time)
+            sorted.isEmpty() ? null : DemoMain.percentile(sorted, 95),
+            sorted.isEmpty() ? null : DemoMain.percentile(sorted, 100),
             sorted.size()));
   }
 
@@ -83,18 +87,26 @@ final class SoakRecorder {
     Map<String, Long> pids = new LinkedHashMap<>();
     pids.put("launcher (Kafka, Debezium, load)", ProcessHandle.current().pid());
     for (ProcessHandle child : ProcessHandle.current().children().toList()) {
-      String command = String.join(" ", child.info().arguments().orElse(new String[0]));
-      String name = child.info().command().orElse("");
+      String command = commandLine(child.pid());
       if (command.contains("oltp-service.jar")) {
         pids.put("oltp-service", child.pid());
       } else if (command.contains("io.chainstore.streaming.StreamingJobs")) {
         pids.put("flink", child.pid());
-      } else if (name.endsWith("clickhouse-server") || command.contains("clickhouse")) {
+      } else if (command.contains("clickhouse")) {
         pids.put("clickhouse", child.pid());
       }
     }
     pids.put("postgresql", postmasterPid());
     return pids;
+  }
+
+  /** The whole command line (the JDK's process info may cut a long one short). */
+  private static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline")).replace('\0', ' ');
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
   }
 
   /** The PostgreSQL server process, the parent of every backend. */
@@ -118,9 +130,11 @@ final class SoakRecorder {
         .forEach(
             (name, pid) -> {
               long kb = pssKb(pid);
-              for (ProcessHandle d :
-                  ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).toList()) {
-                kb += pssKb(d.pid());
+              if (name.equals("postgresql")) { // the server and its backends
+                for (ProcessHandle backend :
+                    ProcessHandle.of(pid).stream().flatMap(ProcessHandle::descendants).toList()) {
+                  kb += pssKb(backend.pid());
+                }
               }
               memory.put(name, kb / 1024);
             });
@@ -226,7 +240,13 @@ final class SoakRecorder {
                   heapAtEndMb.containsKey(name) ? heapAtEndMb.get(name) : "–"));
     }
     long maxWal = samples.stream().mapToLong(Sample::slotWalBytes).max().orElse(0);
-    double worstP95 = samples.stream().mapToDouble(Sample::freshnessP95Ms).max().orElse(0);
+    double worstP95 =
+        samples.stream()
+            .map(Sample::freshnessP95Ms)
+            .filter(java.util.Objects::nonNull)
+            .mapToDouble(Double::doubleValue)
+            .max()
+            .orElse(0);
     out.append(
         "slot WAL retained: %.1f MB at start, %.1f MB at end, %.1f MB at most; freshness p95 per minute at most %.0f ms%n"
             .formatted(
