@@ -57,12 +57,19 @@ final class FreshnessBench {
     DemoMain.recreate(options.workDir());
     try (MemoryMeter memory = new MemoryMeter();
         LocalStack stack =
-            LocalStack.start(
-                options.workDir(),
-                Modules.fromSystemProperty(),
-                progress,
-                options.flushMillis(),
-                LocalStack.JOB_CHECKPOINT_MILLIS)) {
+            options.cluster()
+                ? LocalStack.startCluster(
+                    options.workDir(),
+                    Modules.fromSystemProperty(),
+                    progress,
+                    options.flushMillis(),
+                    LocalStack.JOB_CHECKPOINT_MILLIS)
+                : LocalStack.start(
+                    options.workDir(),
+                    Modules.fromSystemProperty(),
+                    progress,
+                    options.flushMillis(),
+                    LocalStack.JOB_CHECKPOINT_MILLIS)) {
       // The last store takes only probe orders.
       DemoSeed.Chain chain =
           DemoSeed.seed(

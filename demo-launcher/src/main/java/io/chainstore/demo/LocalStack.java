@@ -117,8 +117,12 @@ public final class LocalStack implements AutoCloseable {
    */
   public static LocalStack startCluster(
       Path workDir, Modules modules, Progress progress, long flushMillis) {
-    LocalStack stack =
-        new LocalStack(workDir, modules, progress, flushMillis, DEMO_CHECKPOINT_MILLIS);
+    return startCluster(workDir, modules, progress, flushMillis, DEMO_CHECKPOINT_MILLIS);
+  }
+
+  public static LocalStack startCluster(
+      Path workDir, Modules modules, Progress progress, long flushMillis, long checkpointMillis) {
+    LocalStack stack = new LocalStack(workDir, modules, progress, flushMillis, checkpointMillis);
     stack.clusterMode = true;
     return boot(stack, LocalStack::startAll);
   }
@@ -389,6 +393,7 @@ public final class LocalStack implements AutoCloseable {
     }
     if (spark != null) {
       stackFile.setProperty("spark-master-url", spark.masterUrl());
+      stackFile.setProperty("spark-master-ui-url", spark.masterUiUrl());
     }
     try (var out = java.nio.file.Files.newBufferedWriter(workDir.resolve(STACK_FILE))) {
       stackFile.store(out, "the local stack started by ./chainstore demo");

@@ -162,6 +162,11 @@ final class SparkStandaloneCluster implements AutoCloseable {
     return "spark://127.0.0.1:" + masterPort;
   }
 
+  /** The master's web interface; its {@code /json/} has the cluster's state. */
+  String masterUiUrl() {
+    return "http://127.0.0.1:" + masterUiPort;
+  }
+
   List<Long> pids() {
     return List.of(master.pid(), worker.pid());
   }
@@ -207,7 +212,7 @@ final class SparkStandaloneCluster implements AutoCloseable {
     try {
       HttpResponse<String> response =
           HTTP.send(
-              HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + masterUiPort + "/json/"))
+              HttpRequest.newBuilder(URI.create(masterUiUrl() + "/json/"))
                   .timeout(Duration.ofSeconds(5))
                   .build(),
               HttpResponse.BodyHandlers.ofString());

@@ -59,7 +59,10 @@ final class StackHealth {
       String flinkMetricsUrl,
       Path checkpointDir,
       String apiUrl,
-      Path batchMetricsDir) {}
+      Path batchMetricsDir,
+      String flinkRestUrl,
+      String sparkMasterUiUrl,
+      String connectUrl) {}
 
   private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
@@ -75,6 +78,9 @@ final class StackHealth {
     components.add(checkpoints(deployment.checkpointDir()));
     components.add(clickhouse(deployment.clickhouse()));
     components.addAll(batchRuns(deployment.batchMetricsDir()));
+    components.addAll(
+        ClusterHealth.check(
+            deployment.flinkRestUrl(), deployment.sparkMasterUiUrl(), deployment.connectUrl()));
     return components;
   }
 

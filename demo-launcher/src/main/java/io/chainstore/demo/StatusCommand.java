@@ -13,11 +13,12 @@ import java.util.List;
 /**
  * {@code ./chainstore status [--work-dir .demo] [--api-url U] [--postgres-url U] [--postgres-user
  * U] [--postgres-password P] [--cdc-metrics-url U] [--kafka-bootstrap-servers B] [--jobs
- * store-kpis,…] [--checkpoint-dir D] [--clickhouse-url U] [--clickhouse-database D]}: a line per
- * part of the deployment, its health and its lag; exits 1 when any part is DOWN. Without options it
- * looks at the stack a running {@code ./chainstore demo --keep-running} or {@code generate
- * --keep-running} left in its work directory; options (or the environment variables in capitals)
- * point it at any deployment.
+ * store-kpis,…] [--checkpoint-dir D] [--clickhouse-url U] [--clickhouse-database D]
+ * [--flink-rest-url U] [--spark-master-ui-url U] [--connect-url U]}: a line per part of the
+ * deployment, its health and its lag; exits 1 when any part is DOWN. Without options it looks at
+ * the stack a running {@code ./chainstore demo --keep-running} or {@code generate --keep-running}
+ * left in its work directory; options (or the environment variables in capitals) point it at any
+ * deployment.
  */
 final class StatusCommand {
 
@@ -46,7 +47,10 @@ final class StatusCommand {
         options.get("flink-metrics-url"),
         checkpoints == null ? null : Path.of(checkpoints),
         options.get("api-url"),
-        batchMetrics == null ? null : Path.of(batchMetrics));
+        batchMetrics == null ? null : Path.of(batchMetrics),
+        options.get("flink-rest-url"),
+        options.get("spark-master-ui-url"),
+        options.get("connect-url"));
   }
 
   static void print(List<Component> components, PrintStream out) {

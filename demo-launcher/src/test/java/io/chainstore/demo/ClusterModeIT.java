@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +54,23 @@ class ClusterModeIT {
     Reconciler.Report first = stack.reconciler().awaitMatch(Duration.ofSeconds(120));
     assertThat(first.ok()).as(String.join("\n", first.lines())).isTrue();
     assertThat(first.summary().ordersPg()).isPositive();
+
+    // ./chainstore status sees every part of the cluster deployment, each up.
+    List<StackHealth.Component> status =
+        StackHealth.check(
+            StatusCommand.deployment(
+                StackOptions.parse(new String[] {"--work-dir", dir.toString()})));
+    assertThat(status)
+        .extracting(StackHealth.Component::name)
+        .contains("flink cluster", "spark", "flink", "clickhouse");
+    assertThat(status)
+        .filteredOn(c -> c.name().equals("flink cluster"))
+        .singleElement()
+        .satisfies(c -> assertThat(c.detail()).contains("2 TaskManagers", "RUNNING=4"));
+    assertThat(status)
+        .filteredOn(c -> c.status() == StackHealth.Status.DOWN)
+        .as("parts DOWN")
+        .isEmpty();
 
     // A TaskManager dies mid-trading: its jobs restart from their checkpoints on the other one.
     Reconciler.Report afterTaskManager =
