@@ -28,6 +28,7 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -36,6 +37,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartitionInfo;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -204,6 +206,7 @@ class KafkaConnectClusterIT {
     }
   }
 
+  /** Three replicas of every partition, two of them needed to acknowledge a write. */
   private static void assertFullyReplicated(String... topics) throws Exception {
     try (Admin admin = admin()) {
       Map<String, TopicDescription> described =
@@ -213,6 +216,10 @@ class KafkaConnectClusterIT {
           assertThat(partition.replicas()).as(topic.name()).hasSize(3);
         }
       }
+      ConfigResource orders = new ConfigResource(ConfigResource.Type.TOPIC, topics[0]);
+      Config config =
+          admin.describeConfigs(List.of(orders)).all().get(30, TimeUnit.SECONDS).get(orders);
+      assertThat(config.get("min.insync.replicas").value()).isEqualTo("2");
     }
   }
 
