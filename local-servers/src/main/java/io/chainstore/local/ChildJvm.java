@@ -132,10 +132,6 @@ final class ChildJvm {
     return dir;
   }
 
-  String name() {
-    return name;
-  }
-
   private static String log4jConfig(Path logFile) {
     return """
         status = warn
