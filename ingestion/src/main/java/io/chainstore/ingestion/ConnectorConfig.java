@@ -9,11 +9,13 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The Debezium connector settings. They live in one file, {@code connect/chainstore-postgres.json},
- * which a Kafka Connect cluster accepts as it is; the embedded engine reads the same file and
- * overrides only where it connects and where it keeps offsets.
+ * which a Kafka Connect cluster accepts as it is; the embedded engine and a launcher that POSTs it
+ * to a Connect worker read the same file and override only where it connects (and, embedded, where
+ * it keeps offsets).
  */
 public final class ConnectorConfig {
 
@@ -23,32 +25,38 @@ public final class ConnectorConfig {
 
   /** The {@code config} object of the Connect JSON, as given. */
   public static Properties connectConfig() {
-    try (InputStream in = ConnectorConfig.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
-      }
-      JsonNode config = new ObjectMapper().readTree(in).path("config");
-      Properties props = new Properties();
-      Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        props.setProperty(field.getKey(), field.getValue().asText());
-      }
-      return props;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    JsonNode config = connectJson().path("config");
+    Properties props = new Properties();
+    Iterator<Map.Entry<String, JsonNode>> fields = config.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      props.setProperty(field.getKey(), field.getValue().asText());
     }
+    return props;
+  }
+
+  /** The connector's {@code name} in the Connect JSON. */
+  public static String connectorName() {
+    return connectJson().path("name").asText();
+  }
+
+  /**
+   * What a Kafka Connect worker is given for {@code db}: the Connect JSON's settings with only the
+   * connection replaced.
+   */
+  public static Map<String, String> connect(PostgresTarget db) {
+    Properties props = connectConfig();
+    connectTo(props, db);
+    Map<String, String> config = new TreeMap<>();
+    props.stringPropertyNames().forEach(key -> config.put(key, props.getProperty(key)));
+    return config;
   }
 
   /** Settings for the embedded engine: the Connect settings plus connection and offset store. */
   public static Properties embedded(PostgresTarget db, Path offsetsFile, long heartbeatMillis) {
     Properties props = connectConfig();
     props.setProperty("name", "chainstore-embedded");
-    props.setProperty("database.hostname", db.host());
-    props.setProperty("database.port", Integer.toString(db.port()));
-    props.setProperty("database.user", db.user());
-    props.setProperty("database.password", db.password());
-    props.setProperty("database.dbname", db.database());
+    connectTo(props, db);
     props.setProperty("heartbeat.interval.ms", Long.toString(heartbeatMillis));
     props.setProperty("offset.storage", "org.apache.kafka.connect.storage.FileOffsetBackingStore");
     props.setProperty("offset.storage.file.filename", offsetsFile.toAbsolutePath().toString());
@@ -58,6 +66,25 @@ public final class ConnectorConfig {
     // Default 500 ms adds that much latency to every change.
     props.setProperty("poll.interval.ms", "10");
     return props;
+  }
+
+  private static void connectTo(Properties props, PostgresTarget db) {
+    props.setProperty("database.hostname", db.host());
+    props.setProperty("database.port", Integer.toString(db.port()));
+    props.setProperty("database.user", db.user());
+    props.setProperty("database.password", db.password());
+    props.setProperty("database.dbname", db.database());
+  }
+
+  private static JsonNode connectJson() {
+    try (InputStream in = ConnectorConfig.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(RESOURCE + " is missing from the classpath");
+      }
+      return new ObjectMapper().readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Where the connector finds PostgreSQL. */

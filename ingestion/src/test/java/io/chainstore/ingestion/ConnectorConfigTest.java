@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,24 @@ class ConnectorConfigTest {
             "order_fulfilments",
             "supplier_ledger");
     assertThat(CdcTopics.topic("orders")).isEqualTo("chainstore.public.orders");
+  }
+
+  @Test
+  void connectSettingsOverrideOnlyTheConnection() {
+    Map<String, String> connect =
+        ConnectorConfig.connect(new PostgresTarget("127.0.0.1", 5499, "shop", "u", "p"));
+    Properties file = ConnectorConfig.connectConfig();
+    assertThat(connect)
+        .containsEntry("database.hostname", "127.0.0.1")
+        .containsEntry("database.port", "5499")
+        .containsEntry("database.dbname", "shop")
+        .containsEntry("database.user", "u")
+        .containsEntry("database.password", "p");
+    assertThat(connect.keySet()).isEqualTo(file.stringPropertyNames());
+    file.stringPropertyNames().stream()
+        .filter(key -> !key.startsWith("database."))
+        .forEach(key -> assertThat(connect).containsEntry(key, file.getProperty(key)));
+    assertThat(ConnectorConfig.connectorName()).isEqualTo("chainstore-postgres");
   }
 
   @Test

@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A PostgreSQL server for local runs and tests, set up for logical decoding. The data directory is
@@ -18,6 +20,7 @@ public final class LocalPostgres implements AutoCloseable {
 
   public static final String DATABASE = "chainstore";
   public static final String USER = "postgres";
+  private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(30);
 
   private final EmbeddedPostgres server;
   private final Path dataDir;
@@ -28,9 +31,16 @@ public final class LocalPostgres implements AutoCloseable {
   }
 
   public static LocalPostgres start(Path dataDir) {
+    return start(dataDir, FreePorts.one());
+  }
+
+  /**
+   * Starts on a given port, e.g. the one a stopped server on {@code dataDir} had, so that clients
+   * configured for it (a CDC connector) reconnect.
+   */
+  public static LocalPostgres start(Path dataDir, int port) {
     try {
       Files.createDirectories(dataDir);
-      int port = FreePorts.one();
       EmbeddedPostgres server =
           EmbeddedPostgres.builder()
               .setPort(port)
@@ -72,12 +82,53 @@ public final class LocalPostgres implements AutoCloseable {
     return server.getDatabase(USER, DATABASE).getConnection();
   }
 
+  /**
+   * Stops the server and waits until it is gone, so that it can be started again on the same data.
+   * A fast shutdown waits for logical replication clients to confirm the last WAL; a CDC connector
+   * does so with its next heartbeat, later than zonky waits (5 s). One that never confirms gets an
+   * immediate shutdown after {@link #SHUTDOWN_GRACE}.
+   */
   @Override
   public void close() {
     try {
       server.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    Path pidFile = dataDir.resolve("postmaster.pid");
+    if (!awaitGone(pidFile, SHUTDOWN_GRACE)) {
+      signalPostmaster(pidFile, "-QUIT");
+      if (!awaitGone(pidFile, Duration.ofSeconds(10))) {
+        throw new IllegalStateException("PostgreSQL in " + dataDir + " did not stop");
+      }
+    }
+  }
+
+  private static boolean awaitGone(Path pidFile, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (Files.exists(pidFile)) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    return true;
+  }
+
+  // The postmaster's pid is the first line of postmaster.pid; SIGQUIT is its immediate shutdown.
+  private static void signalPostmaster(Path pidFile, String signal) {
+    try {
+      String pid = Files.readAllLines(pidFile).get(0).strip();
+      new ProcessBuilder("kill", signal, pid).inheritIO().start().waitFor(10, TimeUnit.SECONDS);
+    } catch (IOException e) {
+      // gone meanwhile
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 
