@@ -4,10 +4,13 @@ import io.chainstore.ingestion.CdcEngine;
 import io.chainstore.ingestion.CdcMetrics;
 import io.chainstore.ingestion.CdcMetricsServer;
 import io.chainstore.ingestion.CdcTopics;
+import io.chainstore.ingestion.ConnectorConfig;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
 import io.chainstore.local.FreePorts;
 import io.chainstore.local.LocalClickHouse;
 import io.chainstore.local.LocalKafka;
+import io.chainstore.local.LocalKafkaCluster;
+import io.chainstore.local.LocalKafkaConnect;
 import io.chainstore.local.LocalPostgres;
 import io.chainstore.warehouse.ClickHouseClient;
 import io.chainstore.warehouse.ClickHouseClient.ClickHouseSettings;
@@ -50,6 +53,7 @@ public final class LocalStack implements AutoCloseable {
   private static final String SERVICE = "oltp-service";
   private static final String JOBS = "analytics";
   private static final String FLINK_JOBMANAGER = "flink-jobmanager";
+  private static final String KAFKA_CONNECT = "kafka-connect";
   private static final String SPARK = "spark-standalone";
 
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
@@ -71,6 +75,8 @@ public final class LocalStack implements AutoCloseable {
   private ClickHouseClient clickhouse;
   private LocalPostgres postgres;
   private LocalKafka kafka;
+  private LocalKafkaCluster kafkaCluster;
+  private LocalKafkaConnect connect;
   private volatile ChildProcess oltp;
   private int apiPort;
   private final String adminApiKey =
@@ -204,6 +210,19 @@ public final class LocalStack implements AutoCloseable {
           new Supervisor.Part(
               JOBS, () -> flink == null || flink.isAlive(), this::restartFlinkIfDead));
     }
+    if (kafkaCluster != null) {
+      for (int id = 1; id <= kafkaCluster.size(); id++) {
+        int broker = id;
+        parts.add(
+            new Supervisor.Part(
+                kafkaBroker(broker),
+                () -> kafkaCluster.isAlive(broker),
+                () -> restartBrokerIfDead(broker)));
+      }
+    }
+    if (connect != null) {
+      parts.add(new Supervisor.Part(KAFKA_CONNECT, connect::isAlive, this::restartConnectIfDead));
+    }
     if (flinkCluster != null) {
       parts.add(
           new Supervisor.Part(
@@ -221,6 +240,36 @@ public final class LocalStack implements AutoCloseable {
       parts.add(new Supervisor.Part(SPARK, spark::isAlive, this::restartSparkIfDead));
     }
     supervisor = Supervisor.start(parts, progress);
+  }
+
+  private static String kafkaBroker(int id) {
+    return "kafka-broker-" + id;
+  }
+
+  private synchronized void restartBrokerIfDead(int id) {
+    if (!closed && !kafkaCluster.isAlive(id)) {
+      kafkaCluster.restart(id);
+      progress.step(kafkaBroker(id) + " started again");
+    }
+  }
+
+  /** The connector and its offsets live in Kafka: a new worker picks them up and goes on. */
+  private synchronized void restartConnectIfDead() {
+    if (!closed && !connect.isAlive()) {
+      connect.restart();
+      connect.awaitRunning(ConnectorConfig.connectorName(), Duration.ofMinutes(2));
+      progress.step("Kafka Connect started again; the connector runs on from its offsets");
+    }
+  }
+
+  /** Kills Kafka broker {@code id} (1…3) as {@code kill -9} would; returns once it is back. */
+  public void crashKafkaBroker(int id) {
+    crash(kafkaBroker(id), () -> kafkaCluster.kill(id));
+  }
+
+  /** Kills the Kafka Connect worker as {@code kill -9} would; returns once it runs again. */
+  public void crashKafkaConnect() {
+    crash(KAFKA_CONNECT, connect::kill);
   }
 
   private static String taskManager(int i) {
@@ -285,18 +334,31 @@ public final class LocalStack implements AutoCloseable {
 
   private void startAll() {
     startPostgres();
-    kafka = LocalKafka.start(workDir.resolve("kafka"));
     // Created up front so the Flink source finds its topic at once rather than at discovery.
     List<String> topics = new ArrayList<>(CdcTopics.TABLES.stream().map(CdcTopics::topic).toList());
     topics.add(CdcTopics.heartbeatTopic());
     topics.add(SUGGESTIONS_TOPIC);
-    kafka.createTopics(topics);
-    progress.step("Kafka " + kafka.bootstrapServers());
+    if (clusterMode) {
+      kafkaCluster = LocalKafkaCluster.start(workDir.resolve("kafka-cluster"));
+      kafkaCluster.createTopics(topics);
+      progress.step(
+          "Kafka cluster "
+              + kafkaCluster.bootstrapServers()
+              + " ("
+              + kafkaCluster.size()
+              + " KRaft brokers, each a JVM; topics with "
+              + kafkaCluster.replicationFactor()
+              + " replicas)");
+    } else {
+      kafka = LocalKafka.start(workDir.resolve("kafka"));
+      kafka.createTopics(topics);
+      progress.step("Kafka " + kafka.bootstrapServers());
+    }
     startOltpService();
     startClickHouse();
     if (clusterMode) {
       awaitOltpService();
-      startCdc();
+      startConnect();
       startFlinkCluster();
       startSparkCluster();
     } else {
@@ -307,6 +369,24 @@ public final class LocalStack implements AutoCloseable {
       awaitFlink(false);
     }
     writeStackFile();
+  }
+
+  /** A Kafka Connect worker with Debezium on its plugin path; the project's Connect JSON POSTed. */
+  private void startConnect() {
+    connect =
+        LocalKafkaConnect.start(
+            workDir.resolve("kafka-connect"),
+            kafkaCluster.bootstrapServers(),
+            modules.connectPluginPath(),
+            modules.classpath("local-servers"));
+    connect.createConnector(
+        ConnectorConfig.connectorName(), ConnectorConfig.connect(postgresTarget()));
+    connect.awaitRunning(ConnectorConfig.connectorName(), Duration.ofMinutes(2));
+    progress.step(
+        "Kafka Connect "
+            + connect.url()
+            + ": the Debezium PostgreSQL connector from its plugin path, created from "
+            + ConnectorConfig.RESOURCE);
   }
 
   private void startFlinkCluster() {
@@ -376,8 +456,11 @@ public final class LocalStack implements AutoCloseable {
     stackFile.setProperty("default-time-zone", DEFAULT_TIME_ZONE);
     stackFile.setProperty("api-url", apiUrl());
     stackFile.setProperty("batch-metrics-dir", batchMetricsDir().toString());
-    if (kafka != null) {
-      stackFile.setProperty("kafka-bootstrap-servers", kafka.bootstrapServers());
+    if (kafka != null || kafkaCluster != null) {
+      stackFile.setProperty("kafka-bootstrap-servers", kafkaBootstrapServers());
+    }
+    if (connect != null) {
+      stackFile.setProperty("connect-url", connect.url());
     }
     if (cdcMetricsServer != null) {
       stackFile.setProperty("cdc-metrics-url", metricsUrl(cdcMetricsServer.port()));
@@ -451,7 +534,7 @@ public final class LocalStack implements AutoCloseable {
                 DEFAULT_TIME_ZONE,
                 // the transactional-only stack (benches) has no Kafka: no suggestions are read
                 "KAFKA_BOOTSTRAP_SERVERS",
-                kafka == null ? "" : kafka.bootstrapServers(),
+                kafka == null && kafkaCluster == null ? "" : kafkaBootstrapServers(),
                 "SUGGESTIONS_TOPIC",
                 SUGGESTIONS_TOPIC),
             workDir.resolve("logs/oltp-service.log"));
@@ -503,7 +586,7 @@ public final class LocalStack implements AutoCloseable {
   private List<String> jobOptions(Path checkpointDir) {
     return List.of(
         "--kafka-bootstrap-servers",
-        kafka.bootstrapServers(),
+        kafkaBootstrapServers(),
         "--default-time-zone",
         DEFAULT_TIME_ZONE,
         "--suggestions-topic",
@@ -579,17 +662,16 @@ public final class LocalStack implements AutoCloseable {
     }
   }
 
+  private PostgresTarget postgresTarget() {
+    return new PostgresTarget(
+        "127.0.0.1", postgres.port(), LocalPostgres.DATABASE, postgres.user(), postgres.password());
+  }
+
   private void startCdc() {
-    PostgresTarget db =
-        new PostgresTarget(
-            "127.0.0.1",
-            postgres.port(),
-            LocalPostgres.DATABASE,
-            postgres.user(),
-            postgres.password());
+    PostgresTarget db = postgresTarget();
     cdc =
         CdcEngine.start(
-            db, kafka.bootstrapServers(), workDir.resolve("cdc-offsets.dat"), 1000, cdcMetrics);
+            db, kafkaBootstrapServers(), workDir.resolve("cdc-offsets.dat"), 1000, cdcMetrics);
     if (cdcMetricsServer == null) {
       try {
         cdcMetricsServer = CdcMetricsServer.start(db, cdcMetrics, 0);
@@ -610,7 +692,7 @@ public final class LocalStack implements AutoCloseable {
     progress.step("Debezium stopped");
     int resent =
         ChangeRedelivery.resendNewest(
-            kafka.bootstrapServers(),
+            kafkaBootstrapServers(),
             CdcTopics.TABLES.stream().map(CdcTopics::topic).toList(),
             perTopic);
     progress.step(resent + " change events sent again");
@@ -755,7 +837,7 @@ public final class LocalStack implements AutoCloseable {
   }
 
   public String kafkaBootstrapServers() {
-    return kafka.bootstrapServers();
+    return kafkaCluster != null ? kafkaCluster.bootstrapServers() : kafka.bootstrapServers();
   }
 
   public Path workDir() {
@@ -778,8 +860,10 @@ public final class LocalStack implements AutoCloseable {
     quietly(flink);
     quietly(cdc);
     quietly(cdcMetricsServer);
+    quietly(connect);
     quietly(oltp);
     quietly(kafka);
+    quietly(kafkaCluster);
     quietly(postgres);
     quietly(clickhouseServer);
     spark = null;
@@ -787,6 +871,8 @@ public final class LocalStack implements AutoCloseable {
     flink = null;
     cdc = null;
     cdcMetricsServer = null;
+    connect = null;
+    kafkaCluster = null;
     oltp = null;
     kafka = null;
     postgres = null;

@@ -107,6 +107,17 @@ final class Modules {
     }
   }
 
+  /**
+   * Where ingestion's build leaves the Kafka Connect plugin (a directory of plugin directories).
+   */
+  Path connectPluginPath() {
+    Path plugins = home.resolve("ingestion/target/connect-plugin");
+    if (!Files.isDirectory(plugins)) {
+      throw new IllegalStateException(plugins + " is missing: run mvn -DskipTests package");
+    }
+    return plugins;
+  }
+
   Path oltpServiceJar() {
     Path jar = home.resolve("oltp-service/target/oltp-service.jar");
     if (!Files.exists(jar)) {
