@@ -13,6 +13,7 @@ import java.time.Duration;
 final class ApiClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration RETRY_FOR = Duration.ofMinutes(2);
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
@@ -96,7 +97,29 @@ final class ApiClient {
     }
   }
 
+  /**
+   * POSTs {@code json}. With an idempotency key it behaves as a POS or storefront that retries:
+   * while the service answers 503 (its database away) or does not answer at all (restarting), the
+   * same request with the same key again, every half second for up to two minutes.
+   */
   Reply post(String path, String json, String idempotencyKey) {
+    long deadline = System.nanoTime() + RETRY_FOR.toNanos();
+    while (true) {
+      try {
+        Reply reply = send(path, json, idempotencyKey);
+        if (reply.status() != 503 || idempotencyKey == null || System.nanoTime() > deadline) {
+          return reply;
+        }
+      } catch (IOException e) {
+        if (idempotencyKey == null || System.nanoTime() > deadline) {
+          throw new IllegalStateException("POST " + path + " failed: " + e, e);
+        }
+      }
+      ChildProcess.sleep(500);
+    }
+  }
+
+  private Reply send(String path, String json, String idempotencyKey) throws IOException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(baseUrl + path))
             .timeout(Duration.ofSeconds(30))
@@ -110,8 +133,6 @@ final class ApiClient {
       HttpResponse<String> response =
           http.send(request.build(), HttpResponse.BodyHandlers.ofString());
       return new Reply(response.statusCode(), JSON.readTree(response.body()));
-    } catch (IOException e) {
-      throw new IllegalStateException("POST " + path + " failed: " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);

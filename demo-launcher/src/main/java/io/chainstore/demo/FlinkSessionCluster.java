@@ -195,21 +195,39 @@ final class FlinkSessionCluster implements AutoCloseable {
         Duration.ofSeconds(90));
   }
 
-  /** How many times Flink restarted its jobs after a failure, over every job on the cluster. */
-  long jobRestarts() {
-    long restarts = 0;
+  /**
+   * How many failures Flink recovered its jobs from: the entries of every job's exception history.
+   */
+  long jobFailures() {
+    long failures = 0;
     try {
       String jobs = get("/jobs");
       for (JsonNode job : JSON.readTree(jobs == null ? "{}" : jobs).path("jobs")) {
-        String metrics = get("/jobs/" + job.path("id").asText() + "/metrics?get=numRestarts");
-        for (JsonNode metric : JSON.readTree(metrics == null ? "[]" : metrics)) {
-          restarts += metric.path("value").asLong();
-        }
+        String history = get("/jobs/" + job.path("id").asText() + "/exceptions");
+        failures +=
+            JSON.readTree(history == null ? "{}" : history)
+                .path("exceptionHistory")
+                .path("entries")
+                .size();
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return restarts;
+    return failures;
+  }
+
+  /** The TaskManager (0, 1, …) running the first task of the job with {@code jobId}. */
+  int taskManagerOf(String jobId) {
+    try {
+      JsonNode job = JSON.readTree(get("/jobs/" + jobId));
+      String vertex = job.path("vertices").get(0).path("id").asText();
+      JsonNode where =
+          JSON.readTree(get("/jobs/" + jobId + "/vertices/" + vertex + "/taskmanagers"));
+      String id = where.path("taskmanagers").get(0).path("taskmanager-id").asText();
+      return Integer.parseInt(id.substring(id.lastIndexOf('-') + 1));
+    } catch (IOException | RuntimeException e) {
+      throw new IllegalStateException("where job " + jobId + " runs is unknown", e);
+    }
   }
 
   /** Kills TaskManager {@code i} as {@code kill -9} would. */
@@ -324,6 +342,7 @@ final class FlinkSessionCluster implements AutoCloseable {
         heartbeat.timeout: 10000
         # Spread the jobs over the TaskManagers, so one lost takes only some of them down.
         cluster.evenly-spread-out-slots: true
+        taskmanager.load-balance.mode: SLOTS
         io.tmp.dirs: %s
         execution.checkpointing.dir: %s
         metrics.reporter.prom.factory.class: org.apache.flink.metrics.prometheus.PrometheusReporterFactory

@@ -66,6 +66,50 @@ public final class LocalPostgres implements AutoCloseable {
     return server.getPort();
   }
 
+  /** The server process (the postmaster), from its pid file; empty once it is gone. */
+  public java.util.Optional<ProcessHandle> process() {
+    try {
+      Path pidFile = dataDir.resolve("postmaster.pid");
+      if (!Files.exists(pidFile)) {
+        return java.util.Optional.empty();
+      }
+      long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).strip());
+      return ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    } catch (IOException | RuntimeException e) {
+      return java.util.Optional.empty();
+    }
+  }
+
+  public boolean isAlive() {
+    return process().isPresent();
+  }
+
+  /**
+   * Kills the server as {@code kill -9} would: the postmaster at once, its backends when they
+   * notice; the data is left as the crash leaves it.
+   */
+  public void kill() {
+    process()
+        .ifPresent(
+            p -> {
+              p.destroyForcibly();
+              p.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+            });
+  }
+
+  /** Starts a server again on this one's data and port, after {@link #kill} or {@link #close}. */
+  public LocalPostgres restart() {
+    if (isAlive()) {
+      throw new IllegalStateException("PostgreSQL in " + dataDir + " is still running");
+    }
+    try {
+      server.close(); // releases the data directory's lock; stopping the dead server just fails
+    } catch (IOException e) {
+      // nothing left to stop
+    }
+    return start(dataDir, port());
+  }
+
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
   }
@@ -90,6 +134,9 @@ public final class LocalPostgres implements AutoCloseable {
    */
   @Override
   public void close() {
+    if (!isAlive()) {
+      return; // killed: nothing to stop, and a stale pid file never goes away by itself
+    }
     try {
       server.close();
     } catch (IOException e) {
