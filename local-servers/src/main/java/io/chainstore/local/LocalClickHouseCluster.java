@@ -143,20 +143,41 @@ public final class LocalClickHouseCluster implements AutoCloseable {
 
   /**
    * Starts replica {@code i} again and waits until each of its replicated tables replicates again.
-   * After a kill its ZooKeeper session outlives it by the session timeout, and until that expires
-   * the restarted server keeps its tables read-only.
+   * A killed replica's ZooKeeper session outlives it by the session timeout, and a replica started
+   * while its old session still marks it active cannot activate its tables ("appears to be already
+   * active") until much later. So this first waits until another live replica no longer counts it
+   * as active, then starts it and waits until it counts itself again.
    */
   public void restart(int i) {
-    LocalClickHouse replica = replicas.get(i);
-    replica.restart();
-    String readOnly = "SELECT count() FROM system.replicas WHERE is_readonly FORMAT TabSeparated";
+    List<LocalClickHouse> others = new ArrayList<>();
+    for (int j = 0; j < replicas.size(); j++) {
+      if (j != i && replicas.get(j).isAlive()) {
+        others.add(replicas.get(j));
+      }
+    }
+    if (!others.isEmpty()) {
+      awaitNone(
+          others.get(0),
+          "active_replicas > " + others.size(),
+          "replica " + i + "'s old ZooKeeper session to expire");
+    }
+    replicas.get(i).restart();
+    awaitNone(
+        replicas.get(i),
+        "active_replicas < " + (others.size() + 1),
+        "replica " + i + " to replicate again");
+  }
+
+  /** Waits until no replicated table of {@code replica} matches {@code condition}. */
+  private static void awaitNone(LocalClickHouse replica, String condition, String what) {
+    String sql = "SELECT count() FROM system.replicas WHERE " + condition + " FORMAT TabSeparated";
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!"0".equals(query(replica, readOnly))) {
+    while (!"0".equals(query(replica, sql))) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("replica " + i + " still has read-only tables");
+        throw new IllegalStateException("waited a minute in vain for " + what);
       }
       try {
-        Thread.sleep(200);
+        Thread.sleep(100);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
