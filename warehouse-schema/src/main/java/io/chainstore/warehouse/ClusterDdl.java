@@ -2,6 +2,7 @@ package io.chainstore.warehouse;
 
 import io.chainstore.warehouse.SqlTokens.Token;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,9 @@ public final class ClusterDdl {
   private final Map<String, List<Column>> tables = new LinkedHashMap<>();
 
   private final Set<String> views = new HashSet<>();
+
+  /** How often each table name was created so far (drops do not count down). */
+  private final Map<String, Integer> creations = new HashMap<>();
 
   public ClusterDdl(String cluster, String database) {
     if (!cluster.matches(NAME) || !database.matches(NAME)) {
@@ -147,7 +151,16 @@ public final class ClusterDdl {
       }
     }
     String clauses = i < t.size() ? " " + SqlTokens.text(sql, t, i, t.size()) : "";
-    String zooKeeperPath = "/clickhouse/tables/{shard}/" + database + "/" + name + LOCAL_SUFFIX;
+    // A table made again after a drop gets a path of its own: current releases drop a table of an
+    // Atomic database (their default) minutes later, and until then its path is taken.
+    int creation = creations.merge(name, 1, Integer::sum);
+    String zooKeeperPath =
+        "/clickhouse/tables/{shard}/"
+            + database
+            + "/"
+            + name
+            + LOCAL_SUFFIX
+            + (creation == 1 ? "" : "." + creation);
     String replicated =
         "Replicated"
             + engine

@@ -140,6 +140,11 @@ class ClusterDdlTest {
             "DROP TABLE IF EXISTS cs.store_kpi ON CLUSTER chainstore",
             "DROP TABLE IF EXISTS cs.store_kpi_local ON CLUSTER chainstore");
     assertThat(ddl.isTable("store_kpi")).isFalse();
+    // Made again, it replicates under a path of its own (the old one may not be free yet).
+    table("store_kpi");
+    assertThat(ddl.rewrite("DROP TABLE store_kpi")).hasSize(2);
+    assertThat(table("store_kpi").get(0))
+        .contains("('/clickhouse/tables/{shard}/cs/store_kpi_local.3', '{replica}')");
     // A name the migrations never created: both, harmless with IF EXISTS, refused without.
     assertThat(ddl.rewrite("DROP TABLE IF EXISTS old_thing")).hasSize(2);
     assertThatThrownBy(() -> ddl.rewrite("DROP TABLE old_thing"))
@@ -284,8 +289,8 @@ class ClusterDdlTest {
     }
   }
 
-  private void table(String name) {
-    ddl.rewrite(
+  private List<String> table(String name) {
+    return ddl.rewrite(
         "CREATE TABLE "
             + name
             + " (store_id Int64, version UInt64) ENGINE = MergeTree ORDER BY store_id");

@@ -67,8 +67,15 @@ class ClusterMigratorIT {
     assertThat(expected).containsEntry("store_kpi_local", "ReplicatedReplacingMergeTree");
     assertThat(expected).containsEntry("schema_migrations_local", "ReplicatedMergeTree");
     assertThat(expected).containsEntry("store_day", "View");
+    // and each table and view has the columns of the single server's, in order
+    Map<String, List<String>> columns = columns(0, SINGLE);
     for (int replica = 0; replica < 2; replica++) {
       assertThat(engines(replica, SCHEMA)).as("replica %d", replica).isEqualTo(expected);
+      Map<String, List<String>> onCluster = columns(replica, SCHEMA);
+      for (String name : expected.keySet()) {
+        String ofSingle = name.replaceFirst(ClusterDdl.LOCAL_SUFFIX + "$", "");
+        assertThat(onCluster.get(name)).as(name).isNotEmpty().isEqualTo(columns.get(ofSingle));
+      }
     }
   }
 
@@ -271,6 +278,20 @@ class ClusterMigratorIT {
       engines.put(row.get("name"), row.get("engine"));
     }
     return engines;
+  }
+
+  /** The columns of each table and view of a database, as "name type", in order. */
+  private static Map<String, List<String>> columns(int replica, String database) {
+    Map<String, List<String>> columns = new HashMap<>();
+    for (Map<String, String> row :
+        client(replica, database)
+            .query(
+                "SELECT table, name, type FROM system.columns WHERE database = currentDatabase()")) {
+      columns
+          .computeIfAbsent(row.get("table"), table -> new ArrayList<>())
+          .add(row.get("name") + " " + row.get("type"));
+    }
+    return columns;
   }
 
   private static List<Object> kpi(
