@@ -32,7 +32,7 @@ public final class LocalClickHouseCluster implements AutoCloseable {
    * Inserts into a Distributed table reach a replica before the INSERT returns, as into a plain
    * table: a writer's retry then covers a failed write, and what it wrote is readable at once.
    * Without it the Distributed table queues the rows on the receiving server's disk and sends them
-   * later, so an acknowledged write can still be lost or be late.
+   * later: an acknowledged write may reach the replicas late, or never if that disk is lost.
    */
   static final String PROFILE = "<insert_distributed_sync>1</insert_distributed_sync>";
 
@@ -94,7 +94,9 @@ public final class LocalClickHouseCluster implements AutoCloseable {
                       dir.resolve("replica-" + (replica + 1)),
                       ports.get(replica),
                       config(name, replica, ports, zooKeeper),
-                      PROFILE)));
+                      PROFILE),
+              // a thread each: the common pool may have one thread on a small machine
+              task -> new Thread(task, "start-replica-" + (replica + 1)).start()));
     }
     List<LocalClickHouse> started = new ArrayList<>();
     RuntimeException failure = null;
