@@ -22,45 +22,78 @@ public final class LocalClickHouse implements AutoCloseable {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Path dataDir;
-  private final int httpPort;
+  private final Ports ports;
   private volatile Process process;
 
-  private LocalClickHouse(Path dataDir, int httpPort, Process process) {
+  private LocalClickHouse(Path dataDir, Ports ports, Process process) {
     this.dataDir = dataDir;
-    this.httpPort = httpPort;
+    this.ports = ports;
     this.process = process;
   }
 
-  /** Starts a server under {@code dataDir} and waits until it answers. */
+  /** Starts a server under {@code dataDir} on free ports and waits until it answers. */
   public static LocalClickHouse start(Path dataDir) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return start(dataDir, Ports.free(), "", "");
+      } catch (PortTakenException e) {
+        // A port found free may be taken by another process before the server binds it.
+        if (attempt == 3) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /**
+   * Starts a server under {@code dataDir} on the given ports and waits until it answers. {@code
+   * extraConfig} is added to its config.xml (say macros, remote_servers, zookeeper), {@code
+   * extraProfile} to the settings of its users' profile; both XML elements, or empty.
+   *
+   * @throws PortTakenException when another process holds one of the ports: pick others and retry
+   */
+  public static LocalClickHouse start(
+      Path dataDir, Ports ports, String extraConfig, String extraProfile) {
     try {
       Files.createDirectories(dataDir.resolve("tmp"));
       Files.createDirectories(dataDir.resolve("user_files"));
-      for (int attempt = 1; ; attempt++) {
-        int[] ports = FreePorts.distinct(3);
-        Path config = dataDir.resolve("config.xml");
-        Files.writeString(config, config(dataDir, ports[0], ports[1], ports[2]));
-        Files.writeString(dataDir.resolve("users.xml"), USERS);
-        Process process =
-            new ProcessBuilder(binary(), "--config-file=" + config)
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("stdout.log").toFile())
-                .start();
-        LocalClickHouse server = new LocalClickHouse(dataDir, ports[0], process);
-        try {
-          server.awaitReady(Duration.ofSeconds(60));
-        } catch (IllegalStateException e) {
-          // A port found free may be taken by another process before the server binds it.
-          if (attempt < 3 && server.portWasTaken()) {
-            continue;
-          }
-          throw e;
+      Path config = dataDir.resolve("config.xml");
+      Files.writeString(config, config(dataDir, ports, extraConfig));
+      Files.writeString(dataDir.resolve("users.xml"), users(extraProfile));
+      Process process =
+          new ProcessBuilder(binary(), "--config-file=" + config)
+              .redirectErrorStream(true)
+              .redirectOutput(dataDir.resolve("stdout.log").toFile())
+              .start();
+      LocalClickHouse server = new LocalClickHouse(dataDir, ports, process);
+      try {
+        server.awaitReady(Duration.ofSeconds(60));
+      } catch (IllegalStateException e) {
+        if (server.portWasTaken()) {
+          throw new PortTakenException("a port of " + ports + " is taken", e);
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close));
-        return server;
+        throw e;
       }
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+      return server;
     } catch (IOException e) {
       throw new UncheckedIOException("could not start clickhouse-server", e);
+    }
+  }
+
+  /** The ports a server listens on: HTTP, native TCP and the replicas' interserver HTTP. */
+  public record Ports(int http, int tcp, int interserverHttp) {
+
+    public static Ports free() {
+      int[] ports = FreePorts.distinct(3);
+      return new Ports(ports[0], ports[1], ports[2]);
+    }
+  }
+
+  /** A port of the server was taken by another process before the server could bind it. */
+  public static final class PortTakenException extends IllegalStateException {
+    PortTakenException(String message, Throwable cause) {
+      super(message, cause);
     }
   }
 
@@ -108,11 +141,15 @@ public final class LocalClickHouse implements AutoCloseable {
   }
 
   public String url() {
-    return "http://127.0.0.1:" + httpPort;
+    return "http://127.0.0.1:" + ports.http();
   }
 
   public int httpPort() {
-    return httpPort;
+    return ports.http();
+  }
+
+  public Ports ports() {
+    return ports;
   }
 
   public Path dataDir() {
@@ -189,13 +226,14 @@ public final class LocalClickHouse implements AutoCloseable {
    * day then reach the tables under their datasets' GROUP BY subqueries instead of being applied
    * after the whole history is read.
    */
-  static final String USERS =
-      """
+  private static String users(String extraProfile) {
+    return """
       <yandex>
         <profiles>
           <default>
             <max_memory_usage>10000000000</max_memory_usage>
             <enable_optimize_predicate_expression>1</enable_optimize_predicate_expression>
+            %s
           </default>
         </profiles>
         <users>
@@ -222,9 +260,11 @@ public final class LocalClickHouse implements AutoCloseable {
           </default>
         </quotas>
       </yandex>
-      """;
+      """
+        .formatted(extraProfile);
+  }
 
-  private static String config(Path dir, int httpPort, int tcpPort, int interserverPort) {
+  private static String config(Path dir, Ports ports, String extraConfig) {
     String base = dir.toAbsolutePath() + "/";
     return """
         <yandex>
@@ -248,8 +288,9 @@ public final class LocalClickHouse implements AutoCloseable {
           <default_database>default</default_database>
           <mark_cache_size>268435456</mark_cache_size>
           <max_concurrent_queries>50</max_concurrent_queries>
+          %5$s
         </yandex>
         """
-        .formatted(base, httpPort, tcpPort, interserverPort);
+        .formatted(base, ports.http(), ports.tcp(), ports.interserverHttp(), extraConfig);
   }
 }

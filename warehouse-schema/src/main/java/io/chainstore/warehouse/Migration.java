@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** One numbered DDL file, {@code V<version>__<description>.sql}. */
-public record Migration(int version, String description, String script) {
+public record Migration(int version, String description, String script, String fileName) {
 
   private static final Pattern FILE_NAME = Pattern.compile("V(\\d+)__([A-Za-z0-9_]+)\\.sql");
 
@@ -24,7 +24,7 @@ public record Migration(int version, String description, String script) {
       throw new IllegalArgumentException(
           "migration file " + fileName + " is not named V<number>__<description>.sql");
     }
-    return new Migration(Integer.parseInt(m.group(1)), m.group(2), script);
+    return new Migration(Integer.parseInt(m.group(1)), m.group(2), script, fileName);
   }
 
   /**

@@ -23,27 +23,57 @@ import java.util.stream.Stream;
  * Applies the numbered migrations each once, in order, and records each applied version with its
  * checksum in {@code schema_migrations}. A changed script that was already applied is an error:
  * history is fixed, a change is a new migration.
+ *
+ * <p>On a cluster the same files are applied rewritten by {@link ClusterDdl}: each statement runs
+ * {@code ON CLUSTER}, tables are Replicated with a Distributed table of their name in front, and
+ * {@code schema_migrations} is replicated too, so that the migrator may talk to any replica.
  */
 public final class Migrator {
 
   public static final String CLASSPATH_LOCATION = "clickhouse/migrations";
 
-  private final ClickHouseClient client;
+  private static final String CREATE_SCHEMA_MIGRATIONS =
+      "CREATE TABLE IF NOT EXISTS "
+          + WarehouseTables.SCHEMA_MIGRATIONS
+          + " (version UInt32, description String, checksum String, applied_at DateTime)"
+          + " ENGINE = MergeTree ORDER BY version";
 
+  private final ClickHouseClient client;
+  private final String cluster;
+
+  /** A migrator for a single server. */
   public Migrator(ClickHouseClient client) {
+    this(client, null);
+  }
+
+  /**
+   * A migrator for the cluster {@code cluster} (as named in the servers' {@code remote_servers}),
+   * reached through the replica {@code client} talks to; null for a single server.
+   */
+  public Migrator(ClickHouseClient client, String cluster) {
     this.client = client;
+    this.cluster = cluster;
   }
 
   /** Creates the database if needed, then applies pending migrations. Returns those applied. */
   public List<Migration> migrate(List<Migration> migrations) {
     ClickHouseSettings settings = client.settings();
-    new ClickHouseClient(settings.withDatabase("default"))
-        .execute("CREATE DATABASE IF NOT EXISTS " + settings.database());
-    client.execute(
-        "CREATE TABLE IF NOT EXISTS "
-            + WarehouseTables.SCHEMA_MIGRATIONS
-            + " (version UInt32, description String, checksum String, applied_at DateTime)"
-            + " ENGINE = MergeTree ORDER BY version");
+    ClusterDdl ddl = cluster == null ? null : new ClusterDdl(cluster, settings.database());
+    if (ddl == null) {
+      new ClickHouseClient(settings.withDatabase("default"))
+          .execute("CREATE DATABASE IF NOT EXISTS " + settings.database());
+      client.execute(CREATE_SCHEMA_MIGRATIONS);
+    } else {
+      List<String> bookkeeping = ddl.rewrite(CREATE_SCHEMA_MIGRATIONS);
+      // ON CLUSTER statements wait for every replica: once this one has the bookkeeping table,
+      // leave them out, so that a migration run that applies nothing needs no other replica.
+      ClickHouseClient admin = new ClickHouseClient(settings.withDatabase("default"));
+      if (!hasBookkeeping(admin, settings.database())) {
+        admin.execute(ddl.createDatabase());
+        bookkeeping.forEach(client::execute);
+      }
+      syncBookkeeping(ddl);
+    }
 
     Map<Integer, String> applied = new HashMap<>();
     for (Map<String, String> row :
@@ -52,6 +82,13 @@ public final class Migrator {
     }
 
     List<Migration> ordered = Migration.inOrder(migrations);
+    // Every file is rewritten before any runs: a statement the cluster cannot take stops the run
+    // before it changes anything, and each rewrite knows the tables of the files before it.
+    Map<Integer, List<String>> statements = new HashMap<>();
+    for (Migration migration : ordered) {
+      statements.put(
+          migration.version(), ddl == null ? migration.statements() : onCluster(ddl, migration));
+    }
     List<Migration> done = new ArrayList<>();
     for (Migration migration : ordered) {
       String checksum = applied.get(migration.version());
@@ -64,10 +101,10 @@ public final class Migrator {
         }
         continue;
       }
-      for (String statement : migration.statements()) {
+      for (String statement : statements.get(migration.version())) {
         client.execute(statement);
       }
-      client.execute(
+      String record =
           "INSERT INTO "
               + WarehouseTables.SCHEMA_MIGRATIONS
               + " (version, description, checksum, applied_at) SELECT "
@@ -76,10 +113,55 @@ public final class Migrator {
               + migration.description()
               + "', '"
               + migration.checksum()
-              + "', now()");
+              + "', now()";
+      if (ddl == null) {
+        client.execute(record);
+      } else {
+        ddl.rewrite(record).forEach(client::execute);
+      }
       done.add(migration);
     }
     return done;
+  }
+
+  /** The statements of {@code migration} rewritten for the cluster; the error names the file. */
+  static List<String> onCluster(ClusterDdl ddl, Migration migration) {
+    List<String> rewritten = new ArrayList<>();
+    for (String statement : migration.statements()) {
+      try {
+        rewritten.addAll(ddl.rewrite(statement));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            migration.fileName()
+                + ": cannot apply on cluster "
+                + ddl.cluster()
+                + ": "
+                + e.getMessage()
+                + "; in ["
+                + (statement.length() <= 200 ? statement : statement.substring(0, 200) + "…")
+                + "]",
+            e);
+      }
+    }
+    return rewritten;
+  }
+
+  /** True when the replica {@code admin} talks to has the replicated bookkeeping table. */
+  private static boolean hasBookkeeping(ClickHouseClient admin, String database) {
+    return !"0"
+        .equals(
+            admin.queryValue(
+                "SELECT count() FROM system.tables WHERE database = '"
+                    + database
+                    + "' AND name = '"
+                    + WarehouseTables.SCHEMA_MIGRATIONS
+                    + ClusterDdl.LOCAL_SUFFIX
+                    + "'"));
+  }
+
+  /** Waits until this replica has every record another replica wrote. */
+  private void syncBookkeeping(ClusterDdl ddl) {
+    client.execute("SYSTEM SYNC REPLICA " + ddl.local(WarehouseTables.SCHEMA_MIGRATIONS));
   }
 
   /** Applies the migrations shipped in this module. */
@@ -89,6 +171,9 @@ public final class Migrator {
 
   /** Versions recorded as applied, in order. */
   public List<Integer> appliedVersions() {
+    if (cluster != null) {
+      syncBookkeeping(new ClusterDdl(cluster, client.settings().database()));
+    }
     List<Integer> versions = new ArrayList<>();
     for (Map<String, String> row :
         client.query(
