@@ -8,6 +8,7 @@ import io.chainstore.ingestion.ConnectorConfig;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
 import io.chainstore.local.FreePorts;
 import io.chainstore.local.LocalClickHouse;
+import io.chainstore.local.LocalClickHouseCluster;
 import io.chainstore.local.LocalKafka;
 import io.chainstore.local.LocalKafkaCluster;
 import io.chainstore.local.LocalKafkaConnect;
@@ -55,6 +56,7 @@ public final class LocalStack implements AutoCloseable {
   private static final String FLINK_JOBMANAGER = "flink-jobmanager";
   private static final String KAFKA_CONNECT = "kafka-connect";
   private static final String POSTGRES = "postgresql";
+  private static final String ZOOKEEPER = "zookeeper";
   private static final String SPARK = "spark-standalone";
 
   /** Where a started stack says how to reach it, for {@code ./chainstore reconcile}. */
@@ -73,6 +75,7 @@ public final class LocalStack implements AutoCloseable {
   private final long checkpointMillis;
   private List<String> stateOptions = List.of();
   private LocalClickHouse clickhouseServer;
+  private LocalClickHouseCluster clickhouseCluster;
   private ClickHouseClient clickhouse;
   private volatile LocalPostgres postgres;
   private LocalKafka kafka;
@@ -192,9 +195,10 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * From now on a part that dies is started again by itself: the service on its port, the Flink
-   * jobs from their latest checkpoint, ClickHouse on its data. (PostgreSQL, Kafka and Debezium live
-   * in the launcher's own process, or die with it.)
+   * From now on a part that dies is started again by itself: PostgreSQL and ClickHouse on their
+   * data, the service on its port, the Flink jobs from their latest checkpoint; in cluster mode
+   * each broker, the Connect worker, each Flink and Spark process, each replica and ZooKeeper. (The
+   * local stack's Kafka and Debezium live in the launcher's own process, or die with it.)
    */
   private void supervise() {
     List<Supervisor.Part> parts = new ArrayList<>();
@@ -206,6 +210,21 @@ public final class LocalStack implements AutoCloseable {
       parts.add(
           new Supervisor.Part(
               CLICKHOUSE, clickhouseServer::isAlive, this::restartClickHouseIfDead));
+    }
+    if (clickhouseCluster != null) {
+      parts.add(
+          new Supervisor.Part(
+              ZOOKEEPER,
+              () -> clickhouseCluster.zooKeeper().isAlive(),
+              this::restartZooKeeperIfDead));
+      for (int i = 0; i < clickhouseCluster.replicas().size(); i++) {
+        int replica = i;
+        parts.add(
+            new Supervisor.Part(
+                clickhouseReplica(replica),
+                () -> clickhouseCluster.replica(replica).isAlive(),
+                () -> restartReplicaIfDead(replica)));
+      }
     }
     if (oltp != null) {
       parts.add(new Supervisor.Part(SERVICE, () -> oltp.isAlive(), this::restartOltpIfDead));
@@ -327,10 +346,28 @@ public final class LocalStack implements AutoCloseable {
     crash(POSTGRES, () -> postgres.kill());
   }
 
+  private static String clickhouseReplica(int i) {
+    return "clickhouse-replica-" + i;
+  }
+
+  private synchronized void restartReplicaIfDead(int i) {
+    if (!closed && !clickhouseCluster.replica(i).isAlive()) {
+      clickhouseCluster.restart(i);
+      progress.step(clickhouseReplica(i) + " started again; it fetches the parts it missed");
+    }
+  }
+
+  private synchronized void restartZooKeeperIfDead() {
+    if (!closed && !clickhouseCluster.zooKeeper().isAlive()) {
+      clickhouseCluster.zooKeeper().restart();
+      progress.step("ZooKeeper started again");
+    }
+  }
+
   private synchronized void restartClickHouseIfDead() {
     if (!closed && !clickhouseServer.isAlive()) {
       clickhouseServer.restart();
-      progress.step("ClickHouse started again " + clickhouseServer.url());
+      progress.step("ClickHouse started again " + clickhouseUrl());
     }
   }
 
@@ -465,11 +502,27 @@ public final class LocalStack implements AutoCloseable {
   }
 
   private void startClickHouse() {
+    if (clusterMode) {
+      clickhouseCluster = LocalClickHouseCluster.start(workDir.resolve("clickhouse-cluster"));
+      clickhouse =
+          new ClickHouseClient(ClickHouseSettings.of(clickhouseUrl(), CLICKHOUSE_DATABASE));
+      int applied = new Migrator(clickhouse, clickhouseCluster.name()).migrate().size();
+      progress.step(
+          "ClickHouse cluster "
+              + clickhouseCluster.name()
+              + ": "
+              + clickhouseCluster.replicas().size()
+              + " replicas and ZooKeeper "
+              + clickhouseCluster.zooKeeper().connectString()
+              + " ("
+              + applied
+              + " migrations applied ON CLUSTER: Replicated tables, Distributed tables for reads)");
+      return;
+    }
     clickhouseServer = LocalClickHouse.start(workDir.resolve("clickhouse"));
-    clickhouse =
-        new ClickHouseClient(ClickHouseSettings.of(clickhouseServer.url(), CLICKHOUSE_DATABASE));
+    clickhouse = new ClickHouseClient(ClickHouseSettings.of(clickhouseUrl(), CLICKHOUSE_DATABASE));
     int applied = new Migrator(clickhouse).migrate().size();
-    progress.step("ClickHouse " + clickhouseServer.url() + " (" + applied + " migrations applied)");
+    progress.step("ClickHouse " + clickhouseUrl() + " (" + applied + " migrations applied)");
   }
 
   /** How to reach this stack's PostgreSQL and ClickHouse, for a later reconciliation. */
@@ -478,7 +531,7 @@ public final class LocalStack implements AutoCloseable {
     stackFile.setProperty("postgres-url", postgres.jdbcUrl());
     stackFile.setProperty("postgres-user", postgres.user());
     stackFile.setProperty("postgres-password", postgres.password());
-    stackFile.setProperty("clickhouse-url", clickhouseServer.url());
+    stackFile.setProperty("clickhouse-url", clickhouseUrl());
     stackFile.setProperty("clickhouse-database", CLICKHOUSE_DATABASE);
     stackFile.setProperty("default-time-zone", DEFAULT_TIME_ZONE);
     stackFile.setProperty("api-url", apiUrl());
@@ -619,7 +672,7 @@ public final class LocalStack implements AutoCloseable {
         "--suggestions-topic",
         SUGGESTIONS_TOPIC,
         "--clickhouse-url",
-        clickhouseServer.url(),
+        clickhouseUrl(),
         "--clickhouse-database",
         CLICKHOUSE_DATABASE,
         "--checkpoint-dir",
@@ -660,8 +713,24 @@ public final class LocalStack implements AutoCloseable {
     return flinkCluster.jobFailures();
   }
 
-  /** Kills ClickHouse as {@code kill -9} would and returns once the supervisor has it back. */
+  /**
+   * Kills ClickHouse as {@code kill -9} would and returns once the supervisor has it back; in
+   * cluster mode the replica the jobs write through.
+   */
   public void crashClickHouse() {
+    if (clickhouseCluster != null) {
+      crash(
+          clickhouseReplica(0),
+          () -> {
+            try {
+              clickhouseCluster.kill(0);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+              throw new IllegalStateException(e);
+            }
+          });
+      return;
+    }
     crash(
         CLICKHOUSE,
         () -> {
@@ -832,7 +901,7 @@ public final class LocalStack implements AutoCloseable {
     return List.of(
         "--postgres-url", postgres.jdbcUrl(),
         "--postgres-user", postgres.user(),
-        "--clickhouse-url", clickhouseServer.url(),
+        "--clickhouse-url", clickhouseUrl(),
         "--clickhouse-database", CLICKHOUSE_DATABASE);
   }
 
@@ -857,8 +926,9 @@ public final class LocalStack implements AutoCloseable {
     return clickhouse;
   }
 
+  /** Where the jobs write and the reports read: the server, or a cluster's first replica. */
   public String clickhouseUrl() {
-    return clickhouseServer.url();
+    return clickhouseCluster != null ? clickhouseCluster.url() : clickhouseServer.url();
   }
 
   public LocalPostgres postgres() {
@@ -895,6 +965,7 @@ public final class LocalStack implements AutoCloseable {
     quietly(kafkaCluster);
     quietly(postgres);
     quietly(clickhouseServer);
+    quietly(clickhouseCluster);
     spark = null;
     flinkCluster = null;
     flink = null;
@@ -906,6 +977,7 @@ public final class LocalStack implements AutoCloseable {
     kafka = null;
     postgres = null;
     clickhouseServer = null;
+    clickhouseCluster = null;
   }
 
   private static void quietly(AutoCloseable part) {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A short trading day in cluster mode, every engine as the separate processes of a deployment: the
- * streaming jobs submitted to a Flink session cluster, member-profiles to a Spark standalone
- * cluster. Processes are killed (kill -9) while orders come in; the supervisor starts them again
+ * three Kafka brokers, Debezium in a Kafka Connect worker, the streaming jobs submitted to a Flink
+ * session cluster, member-profiles to a Spark standalone cluster, ClickHouse as two replicas with
+ * ZooKeeper. Processes are killed (kill -9) while orders come in; the supervisor starts them again
  * and every table ClickHouse holds must equal PostgreSQL after each fault.
  */
 class ClusterModeIT {
@@ -98,6 +99,12 @@ class ClusterModeIT {
     Reconciler.Report afterPostgres =
         faultDuringTrading(simulator, 260, 320, "PostgreSQL", stack::crashPostgres);
     assertThat(afterPostgres.summary().ordersPg()).isGreaterThan(afterConnect.summary().ordersPg());
+
+    // The ClickHouse replica the jobs write through dies: the sinks retry until it is back, the
+    // replica fetches what the other took meanwhile, reads through the Distributed tables go on.
+    Reconciler.Report afterReplica =
+        faultDuringTrading(simulator, 320, 380, "a ClickHouse replica", stack::crashClickHouse);
+    assertThat(afterReplica.summary().ordersPg()).isGreaterThan(afterPostgres.summary().ordersPg());
 
     // member-profiles, submitted to the Spark master, writes a profile for every member.
     assertThat(stack.runMemberProfiles()).isZero();
