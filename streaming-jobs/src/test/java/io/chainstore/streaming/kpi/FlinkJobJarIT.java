@@ -31,6 +31,13 @@ class FlinkJobJarIT {
       assertThat(jar.getEntry("org/apache/logging/log4j/Logger.class")).isNull();
       assertThat(jar.getEntry("org/slf4j/Logger.class")).isNull();
       assertThat(jar.getEntry("log4j2.xml")).isNull();
+      // What a Flink cluster's lib/ has beside Flink.
+      assertThat(jar.getEntry("org/apache/commons/lang3/StringUtils.class")).isNull();
+      // No embedded server: those belong to the local launcher.
+      assertThat(jar.getEntry("io/chainstore/local/LocalClickHouse.class")).isNull();
+      assertThat(jar.getEntry("kafka/server/KafkaRaftServer.class")).isNull();
+      assertThat(jar.getEntry("io/zonky/test/db/postgres/embedded/EmbeddedPostgres.class"))
+          .isNull();
     }
   }
 }
