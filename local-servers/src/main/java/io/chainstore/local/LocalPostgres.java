@@ -46,6 +46,8 @@ public final class LocalPostgres implements AutoCloseable {
               .setPort(port)
               .setDataDirectory(dataDir)
               .setCleanDataDirectory(false)
+              // zonky waits 10 s; a busy 2-core machine (a build just ended) once needed more
+              .setPGStartupWait(Duration.ofSeconds(60))
               .setServerConfig("wal_level", "logical")
               .setServerConfig("max_replication_slots", "8")
               .setServerConfig("max_wal_senders", "8")
