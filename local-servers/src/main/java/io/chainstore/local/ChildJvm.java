@@ -147,4 +147,26 @@ final class ChildJvm {
         """
         .formatted(logFile.toAbsolutePath().toString().replace('\\', '/'));
   }
+
+  /** Writes the properties file a server reads, creating its directory. */
+  static void writeProperties(Path file, java.util.Properties props, String comment) {
+    try {
+      java.nio.file.Files.createDirectories(file.getParent());
+      try (java.io.Writer out = java.nio.file.Files.newBufferedWriter(file)) {
+        props.store(out, comment);
+      }
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** Waits between two looks at a server that is starting or stopping. */
+  static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
 }

@@ -182,12 +182,7 @@ public final class LocalClickHouse implements AutoCloseable {
       if (answersPing()) {
         return;
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      ChildJvm.pause(100);
     }
     close();
     throw new IllegalStateException("clickhouse-server did not answer within " + timeout);

@@ -1,12 +1,8 @@
 package io.chainstore.local;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -71,7 +67,10 @@ public final class LocalKafkaCluster implements AutoCloseable {
       Path nodeDir = dir.resolve("node-" + id);
       int port = ports[id - 1];
       Path config = nodeDir.resolve("server.properties");
-      write(config, serverProperties(id, size, port, ports[size + id - 1], voters, nodeDir));
+      ChildJvm.writeProperties(
+          config,
+          serverProperties(id, size, port, ports[size + id - 1], voters, nodeDir),
+          "local Kafka cluster node");
       format(config, clusterId);
       List<String> main = List.of("kafka.Kafka", config.toAbsolutePath().toString());
       brokers.add(
@@ -163,7 +162,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
         if (System.nanoTime() > deadline) {
           throw new IllegalStateException("replicas still out of sync: " + behind);
         }
-        pause();
+        ChildJvm.pause(200);
       }
     }
   }
@@ -256,7 +255,7 @@ public final class LocalKafkaCluster implements AutoCloseable {
                   + "; registered: "
                   + registered);
         }
-        pause();
+        ChildJvm.pause(200);
       }
     }
   }
@@ -321,26 +320,6 @@ public final class LocalKafkaCluster implements AutoCloseable {
     if (rc != 0) {
       throw new IllegalStateException(
           "formatting Kafka storage failed: " + output.toString(StandardCharsets.UTF_8));
-    }
-  }
-
-  private static void write(Path file, Properties props) {
-    try {
-      Files.createDirectories(file.getParent());
-      try (Writer out = Files.newBufferedWriter(file)) {
-        props.store(out, "local Kafka cluster node");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
     }
   }
 }

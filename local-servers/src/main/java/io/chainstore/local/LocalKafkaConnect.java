@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -70,7 +69,10 @@ public final class LocalKafkaConnect implements AutoCloseable {
     }
     int port = FreePorts.one();
     Path config = dir.resolve("worker.properties");
-    write(config, workerProperties(bootstrapServers, port, pluginPath, replicationFactor));
+    ChildJvm.writeProperties(
+        config,
+        workerProperties(bootstrapServers, port, pluginPath, replicationFactor),
+        "local Kafka Connect worker");
     List<String> main = List.of(MAIN_CLASS, config.toAbsolutePath().toString());
     LocalKafkaConnect connect =
         new LocalKafkaConnect(
@@ -115,7 +117,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
                 + " "
                 + response.body());
       }
-      pause();
+      ChildJvm.pause(200);
     }
   }
 
@@ -138,7 +140,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
       if (state.isPresent() && state.get().running()) {
         return;
       }
-      pause();
+      ChildJvm.pause(200);
     }
     throw new IllegalStateException(name + " not running within " + timeout + ": " + state);
   }
@@ -271,7 +273,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);
       }
-      pause();
+      ChildJvm.pause(200);
     }
     throw new IllegalStateException(
         "Kafka Connect not healthy within " + READY_TIMEOUT + "; see " + jvm.dir());
@@ -314,25 +316,5 @@ public final class LocalKafkaConnect implements AutoCloseable {
 
   private static String encode(String name) {
     return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static void write(Path file, Properties props) {
-    try {
-      Files.createDirectories(file.getParent());
-      try (Writer out = Files.newBufferedWriter(file)) {
-        props.store(out, "local Kafka Connect worker");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void pause() {
-    try {
-      Thread.sleep(200);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

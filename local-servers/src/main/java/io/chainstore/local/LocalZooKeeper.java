@@ -138,12 +138,7 @@ public final class LocalZooKeeper implements AutoCloseable {
       if (status().contains("Mode: standalone")) {
         return;
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      ChildJvm.pause(100);
     }
     close();
     throw new IllegalStateException("ZooKeeper did not answer within " + timeout);
