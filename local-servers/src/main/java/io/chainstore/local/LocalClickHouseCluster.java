@@ -178,12 +178,7 @@ public final class LocalClickHouseCluster implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         throw new IllegalStateException("waited a minute in vain for " + what);
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      ChildJvm.pause(100);
     }
   }
 

@@ -159,12 +159,7 @@ public final class LocalPostgres implements AutoCloseable {
       if (System.nanoTime() > deadline) {
         return false;
       }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
+      ChildJvm.pause(100);
     }
     return true;
   }
