@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.chainstore.demo.reconcile.Reconciler;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +15,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -43,7 +46,33 @@ class ClusterModeIT {
     if (stack != null) {
       stack.close();
     }
+    keepLogs();
     DemoMain.delete(dir);
+  }
+
+  /**
+   * The processes' logs stay in target/ for whoever reads a failed run; the service's first
+   * unexpected error is printed too, for a run whose target/ is gone.
+   */
+  private static void keepLogs() {
+    Path logs = dir.resolve("logs");
+    Path kept = Path.of("target", "cluster-mode-logs");
+    try (Stream<Path> files = Files.list(logs)) {
+      Files.createDirectories(kept);
+      for (Path file : files.toList()) {
+        Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+      }
+      List<String> service = Files.readAllLines(logs.resolve("oltp-service.log"));
+      for (int i = 0; i < service.size(); i++) {
+        if (service.get(i).contains("unexpected error")) {
+          System.out.println(
+              String.join("\n", service.subList(i, Math.min(i + 60, service.size()))));
+          break;
+        }
+      }
+    } catch (IOException e) {
+      System.err.println("could not keep the logs of " + logs + ": " + e);
+    }
   }
 
   @Test

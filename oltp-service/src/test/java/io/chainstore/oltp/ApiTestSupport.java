@@ -167,6 +167,11 @@ public abstract class ApiTestSupport {
 
   /** A fresh store, a warehouse and a SKU with {@code units} on hand at the store. */
   protected Fixture fixture(BigDecimal price, int units) {
+    return fixture(jdbc, price, units);
+  }
+
+  /** {@link #fixture(BigDecimal, int)} in a database of the caller's own. */
+  public static Fixture fixture(JdbcTemplate jdbc, BigDecimal price, int units) {
     String tag = UUID.randomUUID().toString().substring(0, 8);
     long store =
         jdbc.queryForObject(
@@ -195,8 +200,8 @@ public abstract class ApiTestSupport {
             "SKU-" + tag,
             "Thing " + tag,
             price);
-    initialStock(sku, store, units);
-    initialStock(sku, warehouse, 5);
+    initialStock(jdbc, sku, store, units);
+    initialStock(jdbc, sku, warehouse, 5);
     long member =
         jdbc.queryForObject(
             "INSERT INTO members (name, phone) VALUES (?, ?) RETURNING id",
@@ -208,6 +213,10 @@ public abstract class ApiTestSupport {
 
   /** Stock set up directly, declaring its reason as every stock change must. */
   protected void initialStock(long sku, long location, int units) {
+    initialStock(jdbc, sku, location, units);
+  }
+
+  private static void initialStock(JdbcTemplate jdbc, long sku, long location, int units) {
     jdbc.update(
         "WITH reason AS (SELECT set_config('chainstore.stock_reason', 'initial', true))"
             + " INSERT INTO stock (sku_id, location_id, on_hand) SELECT ?, ?, ? FROM reason",
@@ -216,7 +225,7 @@ public abstract class ApiTestSupport {
         units);
   }
 
-  protected record Fixture(long store, long warehouse, long sku, long member) {}
+  public record Fixture(long store, long warehouse, long sku, long member) {}
 
   protected static String order(long store, String channel, long sku, int quantity) {
     return """

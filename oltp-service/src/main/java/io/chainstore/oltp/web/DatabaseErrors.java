@@ -77,7 +77,10 @@ public class DatabaseErrors {
     return Optional.empty();
   }
 
-  /** True when the database cannot be reached or is going away: the client may simply retry. */
+  /**
+   * True when the database cannot be reached, is going away, or gave up the request's transaction
+   * for a moment's reason: the client may simply retry.
+   */
   static boolean unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof CannotGetJdbcConnectionException
@@ -87,8 +90,15 @@ public class DatabaseErrors {
       }
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
-        // 08: connection exceptions; 57P01-57P03: the server is shutting down or starting up.
-        if (state.startsWith("08") || state.matches("57P0[123]")) {
+        // 08: connection exceptions; 57P01-57P03: the server is shutting down or starting up;
+        // 53300: all its connections taken; 40001, 40P01: the transaction lost a race (a
+        // serialization failure, a deadlock) and was rolled back whole, so the same request again
+        // is safe.
+        if (state.startsWith("08")
+            || state.matches("57P0[123]")
+            || state.equals("53300")
+            || state.equals("40001")
+            || state.equals("40P01")) {
           return true;
         }
       }

@@ -17,14 +17,12 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
@@ -75,8 +73,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     return respond(Problems.of(HttpStatus.BAD_REQUEST, e.getName(), message));
   }
 
-  @ExceptionHandler({DataAccessException.class, TransactionException.class})
-  ResponseEntity<ProblemDetail> handleDatabase(RuntimeException e) {
+  /**
+   * Anything else: a failure of the database, also one wrapped in another exception, as {@link
+   * DatabaseErrors} classifies it; what it does not know is the service's own fault.
+   */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<ProblemDetail> handleOther(Exception e) {
     return database
         .classify(e)
         .map(
@@ -90,8 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .orElseGet(() -> unexpected(e));
   }
 
-  @ExceptionHandler(Exception.class)
-  ResponseEntity<ProblemDetail> unexpected(Exception e) {
+  private ResponseEntity<ProblemDetail> unexpected(Exception e) {
     LOG.error("unexpected error", e);
     return respond(
         ProblemDetail.forStatusAndDetail(
