@@ -64,12 +64,18 @@ final class FreshnessBench {
                     progress,
                     options.flushMillis(),
                     LocalStack.JOB_CHECKPOINT_MILLIS)
-                : LocalStack.start(
-                    options.workDir(),
-                    Modules.fromSystemProperty(),
-                    progress,
-                    options.flushMillis(),
-                    LocalStack.JOB_CHECKPOINT_MILLIS)) {
+                : soak
+                    ? LocalStack.startForSoak(
+                        options.workDir(),
+                        Modules.fromSystemProperty(),
+                        progress,
+                        options.flushMillis())
+                    : LocalStack.start(
+                        options.workDir(),
+                        Modules.fromSystemProperty(),
+                        progress,
+                        options.flushMillis(),
+                        LocalStack.JOB_CHECKPOINT_MILLIS)) {
       // The last store takes only probe orders.
       DemoSeed.Chain chain =
           DemoSeed.seed(
@@ -102,6 +108,8 @@ final class FreshnessBench {
       AtomicLong ticket = new AtomicLong();
       AtomicInteger paid = new AtomicInteger();
       AtomicInteger paidMeasured = new AtomicInteger();
+      // When the last measured order was paid: a load behind its schedule ends after `end`.
+      AtomicLong lastPaid = new AtomicLong(end);
       Map<String, Integer> failures = new ConcurrentHashMap<>(); // by step and status
       ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
       List<Future<?>> load = new ArrayList<>();
@@ -135,6 +143,7 @@ final class FreshnessBench {
                         paid.incrementAndGet();
                         if (due >= measureFrom) {
                           paidMeasured.incrementAndGet();
+                          lastPaid.accumulateAndGet(System.nanoTime(), Math::max);
                         }
                       } else {
                         failures.merge("pay " + pay.status(), 1, Integer::sum);
@@ -173,12 +182,13 @@ final class FreshnessBench {
           if (recorder != null) {
             if (nextSample == 0) {
               recorder.heapAtStart();
-              recorder.sample(); // minute 0: the start of the measured time
+              // minute 0: the start of the measured time
+              System.out.println(SoakRecorder.line(recorder.sample()));
               nextSample = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
             }
             recorder.probe(seen[0]);
             if (System.nanoTime() >= nextSample) {
-              recorder.sample();
+              System.out.println(SoakRecorder.line(recorder.sample()));
               nextSample += TimeUnit.MINUTES.toNanos(1);
             }
           }
@@ -194,20 +204,28 @@ final class FreshnessBench {
       pool.shutdown();
       orders.close();
       if (recorder != null) {
-        recorder.sample();
+        System.out.println(SoakRecorder.line(recorder.sample()));
         recorder.heapAtEnd();
         System.out.print(recorder.table());
         Path chart = options.workDir().resolve("soak.html");
         recorder.writeChart(chart);
         System.out.println("soak chart: " + chart);
       }
+      double measuredSeconds = (lastPaid.get() - measureFrom) / 1e9;
       System.out.printf(
-          "load: %.0f paid orders/s over the %d s measured (goal %d), %d failed %s%n",
-          paidMeasured.get() / (double) options.seconds(),
-          options.seconds(),
+          "load: %.0f paid orders/s over the %.0f s the measured orders took (goal %d/s for %d s),"
+              + " %d failed %s%n",
+          paidMeasured.get() / measuredSeconds,
+          measuredSeconds,
           options.rate(),
+          options.seconds(),
           failures.values().stream().mapToInt(Integer::intValue).sum(),
           new TreeMap<>(failures));
+      if (measuredSeconds > options.seconds() + 1) {
+        System.out.printf(
+            "the load fell behind its schedule: this machine did not take %d orders/s%n",
+            options.rate());
+      }
       if (kpi.isEmpty()) {
         System.out.printf(
             "the pipeline fell behind the load: the last probe (paid during warm-up) took %.0f ms%n",

@@ -154,6 +154,18 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
+   * A stack for a long trading run: the jobs keep their state in RocksDB, as a deployment does, so
+   * that a day's orders grow the disk and not the heap.
+   */
+  public static LocalStack startForSoak(
+      Path workDir, Modules modules, Progress progress, long flushMillis) {
+    LocalStack stack =
+        new LocalStack(workDir, modules, progress, flushMillis, JOB_CHECKPOINT_MILLIS);
+    stack.stateOptions = List.of("--state-backend", "rocksdb", "--managed-memory", "512m");
+    return boot(stack, LocalStack::startAll);
+  }
+
+  /**
    * PostgreSQL, the OLTP service and ClickHouse with its schema, without Kafka, Debezium or the
    * streaming jobs: what the batch jobs read and write, for their benchmark.
    */

@@ -51,8 +51,8 @@ final class SoakRecorder {
     window.add(millis);
   }
 
-  /** Ends the current minute: samples the processes and the slot. */
-  synchronized void sample() {
+  /** Ends the current minute: samples the processes and the slot; returns the sample. */
+  synchronized Sample sample() {
     List<Double> sorted = new ArrayList<>(window);
     Collections.sort(sorted);
     window.clear();
@@ -68,6 +68,25 @@ final class SoakRecorder {
             sorted.isEmpty() ? null : DemoMain.percentile(sorted, 95),
             sorted.isEmpty() ? null : DemoMain.percentile(sorted, 100),
             sorted.size()));
+    return samples.get(samples.size() - 1);
+  }
+
+  /** A sample as one line, printed as the run goes: a killed run keeps its minutes. */
+  static String line(Sample sample) {
+    StringBuilder memory = new StringBuilder();
+    sample
+        .memoryMb()
+        .forEach(
+            (name, mb) ->
+                memory.append(memory.isEmpty() ? "" : ", ").append(name).append(' ').append(mb));
+    return "minute %.1f: memory MB %s; slot WAL %.1f MB; freshness p95 %s ms, max %s ms (%d probes)"
+        .formatted(
+            sample.minute(),
+            memory,
+            sample.slotWalBytes() / 1e6,
+            sample.freshnessP95Ms() == null ? "–" : "%.0f".formatted(sample.freshnessP95Ms()),
+            sample.freshnessMaxMs() == null ? "–" : "%.0f".formatted(sample.freshnessMaxMs()),
+            sample.probes());
   }
 
   void heapAtStart() {

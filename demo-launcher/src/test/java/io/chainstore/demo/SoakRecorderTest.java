@@ -27,4 +27,19 @@ class SoakRecorderTest {
         """;
     assertThat(SoakRecorder.heapUsedKb(g1)).isEqualTo(20480);
   }
+
+  @Test
+  void aMinuteIsOneLineWithEveryProcessAndTheFreshness() {
+    java.util.Map<String, Long> memory = new java.util.LinkedHashMap<>();
+    memory.put("oltp-service", 512L);
+    memory.put("flink", 1024L);
+    assertThat(
+            SoakRecorder.line(
+                new SoakRecorder.Sample(3.04, memory, 20_950_000L, 246.4, 329.0, 298)))
+        .isEqualTo(
+            "minute 3.0: memory MB oltp-service 512, flink 1024; slot WAL 21.0 MB;"
+                + " freshness p95 246 ms, max 329 ms (298 probes)");
+    assertThat(SoakRecorder.line(new SoakRecorder.Sample(0, memory, 0, null, null, 0)))
+        .endsWith("freshness p95 – ms, max – ms (0 probes)");
+  }
 }
