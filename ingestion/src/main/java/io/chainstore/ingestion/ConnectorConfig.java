@@ -63,8 +63,6 @@ public final class ConnectorConfig {
     props.setProperty("offset.flush.interval.ms", "1000");
     // The embedded engine emits JSON without schemas, as the Connect JSON asks of its converters.
     props.setProperty("converter.schemas.enable", "false");
-    // Default 500 ms adds that much latency to every change.
-    props.setProperty("poll.interval.ms", "10");
     return props;
   }
 
