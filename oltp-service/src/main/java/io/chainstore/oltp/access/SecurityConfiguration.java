@@ -1,6 +1,7 @@
 package io.chainstore.oltp.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.chainstore.oltp.web.DatabaseErrors;
 import io.chainstore.oltp.web.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -28,14 +29,17 @@ class SecurityConfiguration {
 
   private final ApiKeys keys;
   private final ObjectMapper json;
+  private final DatabaseErrors database;
   private final String bootstrapAdminKey;
 
   SecurityConfiguration(
       ApiKeys keys,
       ObjectMapper json,
+      DatabaseErrors database,
       @Value("${chainstore.admin-api-key:}") String bootstrapAdminKey) {
     this.keys = keys;
     this.json = json;
+    this.database = database;
     this.bootstrapAdminKey = bootstrapAdminKey;
   }
 
@@ -47,7 +51,9 @@ class SecurityConfiguration {
         .formLogin(f -> f.disable())
         .logout(l -> l.disable())
         .requestCache(c -> c.disable())
-        .addFilterBefore(new ApiKeyAuthenticationFilter(keys), AnonymousAuthenticationFilter.class)
+        .addFilterBefore(
+            new ApiKeyAuthenticationFilter(keys, database, json),
+            AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
