@@ -56,26 +56,7 @@ final class FreshnessBench {
     Progress progress = new Progress(System.out);
     DemoMain.recreate(options.workDir());
     try (MemoryMeter memory = new MemoryMeter();
-        LocalStack stack =
-            options.cluster()
-                ? LocalStack.startCluster(
-                    options.workDir(),
-                    Modules.fromSystemProperty(),
-                    progress,
-                    options.flushMillis(),
-                    LocalStack.JOB_CHECKPOINT_MILLIS)
-                : soak
-                    ? LocalStack.startForSoak(
-                        options.workDir(),
-                        Modules.fromSystemProperty(),
-                        progress,
-                        options.flushMillis())
-                    : LocalStack.start(
-                        options.workDir(),
-                        Modules.fromSystemProperty(),
-                        progress,
-                        options.flushMillis(),
-                        LocalStack.JOB_CHECKPOINT_MILLIS)) {
+        LocalStack stack = startStack(options, soak, progress)) {
       // The last store takes only probe orders.
       DemoSeed.Chain chain =
           DemoSeed.seed(
@@ -239,6 +220,30 @@ final class FreshnessBench {
           memory.peakMegabytes(), Runtime.getRuntime().availableProcessors());
     }
     return 0;
+  }
+
+  /**
+   * A soak keeps the jobs' state in RocksDB, as a long day needs; the jobs checkpoint as deployed.
+   */
+  private static LocalStack startStack(DemoOptions options, boolean soak, Progress progress) {
+    Modules modules = Modules.fromSystemProperty();
+    if (options.cluster()) {
+      return LocalStack.startCluster(
+          options.workDir(),
+          modules,
+          progress,
+          options.flushMillis(),
+          LocalStack.JOB_CHECKPOINT_MILLIS);
+    }
+    if (soak) {
+      return LocalStack.startForSoak(options.workDir(), modules, progress, options.flushMillis());
+    }
+    return LocalStack.start(
+        options.workDir(),
+        modules,
+        progress,
+        options.flushMillis(),
+        LocalStack.JOB_CHECKPOINT_MILLIS);
   }
 
   /** When the {@code i}-th order is due, from the start, on the ramp then at the rate. */

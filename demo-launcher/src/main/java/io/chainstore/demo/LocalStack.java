@@ -144,13 +144,11 @@ public final class LocalStack implements AutoCloseable {
    * deployment does.
    */
   public static LocalStack startForBackfill(Path workDir, Modules modules, Progress progress) {
-    LocalStack stack = new LocalStack(workDir, modules, progress, 1_000, JOB_CHECKPOINT_MILLIS);
     // Every job runs in the one slot of one TaskManager, so all their RocksDB instances share one
     // managed pool for block cache and write buffers. With 256 MB a year of 200 stores' minute
     // buckets no longer kept its index and filter blocks cached and store-kpis fell to ~200
     // orders/s, reading them from disk for each lookup.
-    stack.stateOptions = List.of("--state-backend", "rocksdb", "--managed-memory", "2g");
-    return boot(stack, LocalStack::startAll);
+    return startWithRocksDb(workDir, modules, progress, 1_000, "2g");
   }
 
   /**
@@ -159,9 +157,15 @@ public final class LocalStack implements AutoCloseable {
    */
   public static LocalStack startForSoak(
       Path workDir, Modules modules, Progress progress, long flushMillis) {
+    return startWithRocksDb(workDir, modules, progress, flushMillis, "512m");
+  }
+
+  /** Jobs checkpointing as deployed, their state in RocksDB with this much managed memory. */
+  private static LocalStack startWithRocksDb(
+      Path workDir, Modules modules, Progress progress, long flushMillis, String managedMemory) {
     LocalStack stack =
         new LocalStack(workDir, modules, progress, flushMillis, JOB_CHECKPOINT_MILLIS);
-    stack.stateOptions = List.of("--state-backend", "rocksdb", "--managed-memory", "512m");
+    stack.stateOptions = List.of("--state-backend", "rocksdb", "--managed-memory", managedMemory);
     return boot(stack, LocalStack::startAll);
   }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * What a long run under load must show flat: once a minute, the memory of every process of the
@@ -73,12 +74,10 @@ final class SoakRecorder {
 
   /** A sample as one line, printed as the run goes: a killed run keeps its minutes. */
   static String line(Sample sample) {
-    StringBuilder memory = new StringBuilder();
-    sample
-        .memoryMb()
-        .forEach(
-            (name, mb) ->
-                memory.append(memory.isEmpty() ? "" : ", ").append(name).append(' ').append(mb));
+    String memory =
+        sample.memoryMb().entrySet().stream()
+            .map(process -> process.getKey() + " " + process.getValue())
+            .collect(Collectors.joining(", "));
     return "minute %.1f: memory MB %s; slot WAL %.1f MB; freshness p95 %s ms, max %s ms (%d probes)"
         .formatted(
             sample.minute(),

@@ -62,13 +62,11 @@ class ClusterModeIT {
       for (Path file : files.toList()) {
         Files.copy(file, kept.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
       }
-      List<String> service = Files.readAllLines(logs.resolve("oltp-service.log"));
-      for (int i = 0; i < service.size(); i++) {
-        if (service.get(i).contains("unexpected error")) {
-          System.out.println(
-              String.join("\n", service.subList(i, Math.min(i + 60, service.size()))));
-          break;
-        }
+      try (Stream<String> service = Files.lines(logs.resolve("oltp-service.log"))) {
+        service
+            .dropWhile(line -> !line.contains("unexpected error"))
+            .limit(60)
+            .forEach(System.out::println);
       }
     } catch (IOException e) {
       System.err.println("could not keep the logs of " + logs + ": " + e);

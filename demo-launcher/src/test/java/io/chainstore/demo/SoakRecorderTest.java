@@ -2,6 +2,8 @@ package io.chainstore.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class SoakRecorderTest {
@@ -30,7 +32,7 @@ class SoakRecorderTest {
 
   @Test
   void aMinuteIsOneLineWithEveryProcessAndTheFreshness() {
-    java.util.Map<String, Long> memory = new java.util.LinkedHashMap<>();
+    Map<String, Long> memory = new LinkedHashMap<>();
     memory.put("oltp-service", 512L);
     memory.put("flink", 1024L);
     assertThat(

@@ -2,7 +2,6 @@ package io.chainstore.oltp.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainstore.oltp.web.DatabaseErrors;
-import io.chainstore.oltp.web.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -54,9 +52,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
           throw e;
         }
         LOG.warn("API key not looked up, the database is unavailable: {}", e.getMessage());
-        DatabaseErrors.Problem p = outage.get();
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(p.retryAfterSeconds()));
-        Problems.write(response, json, Problems.of(p.status(), p.field(), p.detail()));
+        outage.get().write(response, json);
         return;
       }
       found.ifPresent(

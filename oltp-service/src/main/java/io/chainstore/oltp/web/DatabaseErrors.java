@@ -1,5 +1,7 @@
 package io.chainstore.oltp.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,9 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import org.postgresql.util.PSQLException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -29,7 +34,25 @@ public class DatabaseErrors {
   static final String CONSTRAINT_FIELDS = "db/constraint-fields.properties";
 
   /** How the client is answered. {@code retryAfterSeconds} is 0 unless it should try again. */
-  public record Problem(HttpStatus status, String field, String detail, int retryAfterSeconds) {}
+  public record Problem(HttpStatus status, String field, String detail, int retryAfterSeconds) {
+
+    public ProblemDetail body() {
+      return Problems.of(status, field, detail);
+    }
+
+    /** Retry-After, when the client should try again, for a response built outside Spring MVC. */
+    public void retryAfter(BiConsumer<String, String> header) {
+      if (retryAfterSeconds > 0) {
+        header.accept(HttpHeaders.RETRY_AFTER, String.valueOf(retryAfterSeconds));
+      }
+    }
+
+    /** The whole response, outside Spring MVC (filters, error pages). */
+    public void write(HttpServletResponse response, ObjectMapper json) throws IOException {
+      retryAfter(response::setHeader);
+      Problems.write(response, json, body());
+    }
+  }
 
   private final Map<String, String> fields = constraintFields();
   private final int retryAfterSeconds;

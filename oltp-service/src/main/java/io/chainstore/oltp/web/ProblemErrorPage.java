@@ -6,13 +6,13 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -41,28 +41,24 @@ final class ProblemErrorPage extends HttpServlet implements ErrorController {
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer number ? number : 500;
+    var known =
+        failure == null ? Optional.<DatabaseErrors.Problem>empty() : database.classify(failure);
+    if (known.isPresent()) {
+      known.get().write(response, json);
+      return;
+    }
     ProblemDetail problem;
     if (failure != null) {
-      var known = database.classify(failure);
-      if (known.isPresent()) {
-        DatabaseErrors.Problem p = known.get();
-        problem = Problems.of(p.status(), p.field(), p.detail());
-        if (p.retryAfterSeconds() > 0) {
-          response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(p.retryAfterSeconds()));
-        }
-      } else {
-        LOG.error("unexpected error outside the controllers", failure);
-        problem =
-            ProblemDetail.forStatusAndDetail(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "an unexpected error occurred; it has been logged");
-      }
+      LOG.error("unexpected error outside the controllers", failure);
+      problem =
+          ProblemDetail.forStatusAndDetail(
+              HttpStatus.INTERNAL_SERVER_ERROR, "an unexpected error occurred; it has been logged");
     } else {
-      HttpStatus known = HttpStatus.resolve(status);
+      HttpStatus reason = HttpStatus.resolve(status);
       problem =
           ProblemDetail.forStatusAndDetail(
               HttpStatusCode.valueOf(status < 400 ? 500 : status),
-              known == null ? "the request failed" : known.getReasonPhrase());
+              reason == null ? "the request failed" : reason.getReasonPhrase());
     }
     Problems.write(response, json, problem);
   }

@@ -84,10 +84,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         .map(
             p -> {
               ResponseEntity.BodyBuilder response = ResponseEntity.status(p.status());
-              if (p.retryAfterSeconds() > 0) {
-                response.header(HttpHeaders.RETRY_AFTER, String.valueOf(p.retryAfterSeconds()));
-              }
-              return response.body(Problems.of(p.status(), p.field(), p.detail()));
+              p.retryAfter(response::header);
+              return response.body(p.body());
             })
         .orElseGet(() -> unexpected(e));
   }

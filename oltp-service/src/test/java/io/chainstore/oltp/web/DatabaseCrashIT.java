@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +54,9 @@ class DatabaseCrashIT {
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private static Path dataDirectory;
   private static LocalPostgres postgres;
+
+  /** 503s the tills were answered. */
+  private final AtomicInteger refused = new AtomicInteger();
 
   @LocalServerPort int port;
   @Autowired ApiKeys keys;
@@ -114,7 +118,8 @@ class DatabaseCrashIT {
     try {
       await().atMost(Duration.ofSeconds(60)).until(() -> paid.size() >= 40);
       postgres.kill();
-      Thread.sleep(2000); // the tills meet a database that is gone, and retry
+      // The tills meet a database that is gone, and retry.
+      await().atMost(Duration.ofSeconds(30)).until(() -> refused.get() > 0);
       postgres = postgres.restart();
       int atRestart = paid.size();
       await()
@@ -161,8 +166,7 @@ class DatabaseCrashIT {
    * Sends the request as a till does: again, with the same key, while the service answers 503 or
    * cannot be reached, for up to a minute; the first other answer is returned.
    */
-  private HttpResponse<String> untilAnswered(String key, String path, String body, String idem)
-      throws InterruptedException {
+  private HttpResponse<String> untilAnswered(String key, String path, String body, String idem) {
     HttpRequest request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(10))
@@ -171,19 +175,21 @@ class DatabaseCrashIT {
             .header("Idempotency-Key", idem)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build();
-    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
-    while (true) {
-      try {
-        HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 503 || System.nanoTime() > deadline) {
-          return response;
-        }
-      } catch (IOException e) {
-        if (System.nanoTime() > deadline) {
-          throw new IllegalStateException(path + " never answered", e);
-        }
-      }
-      Thread.sleep(200);
-    }
+    return await()
+        .atMost(Duration.ofMinutes(1))
+        .pollInSameThread()
+        .pollDelay(Duration.ZERO)
+        .pollInterval(Duration.ofMillis(200))
+        .ignoreException(IOException.class)
+        .until(
+            () -> {
+              HttpResponse<String> response =
+                  HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+              if (response.statusCode() == 503) {
+                refused.incrementAndGet();
+              }
+              return response;
+            },
+            response -> response.statusCode() != 503);
   }
 }
