@@ -457,7 +457,8 @@ public final class LocalStack implements AutoCloseable {
             workDir.resolve("kafka-connect"),
             kafkaCluster.bootstrapServers(),
             modules.connectPluginPath(),
-            modules.classpath("local-servers"));
+            modules.classpath("local-servers"),
+            ConnectorConfig.WORKER_SETTINGS);
     connect.createConnector(
         ConnectorConfig.connectorName(), ConnectorConfig.connect(postgresTarget()));
     connect.awaitRunning(ConnectorConfig.connectorName(), Duration.ofMinutes(2));
@@ -557,6 +558,7 @@ public final class LocalStack implements AutoCloseable {
     }
     if (connect != null) {
       stackFile.setProperty("connect-url", connect.url());
+      stackFile.setProperty("cdc-metrics-url", connect.url() + "/metrics");
     }
     if (cdcMetricsServer != null) {
       stackFile.setProperty("cdc-metrics-url", metricsUrl(cdcMetricsServer.port()));

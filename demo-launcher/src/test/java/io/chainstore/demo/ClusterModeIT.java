@@ -90,7 +90,17 @@ class ClusterModeIT {
                 StackOptions.parse(new String[] {"--work-dir", dir.toString()})));
     assertThat(status)
         .extracting(StackHealth.Component::name)
-        .contains("flink cluster", "spark", "flink", "clickhouse");
+        .contains("flink cluster", "spark", "flink", "clickhouse", "cdc");
+    // The Connect worker serves the connector's figures: the trading's changes, each timed.
+    assertThat(status)
+        .filteredOn(c -> c.name().equals("cdc"))
+        .singleElement()
+        .satisfies(
+            c ->
+                assertThat(c.detail())
+                    .matches(
+                        "[1-9][0-9,]* change events forwarded;"
+                            + " the newest reached Kafka [0-9.E-]+ s after its commit"));
     assertThat(status)
         .filteredOn(c -> c.name().equals("flink cluster"))
         .singleElement()

@@ -4,6 +4,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import org.apache.kafka.connect.data.Field;
+import org.apache.kafka.connect.data.Struct;
 
 /**
  * What the connector has forwarded, for Prometheus: change events per topic, and the lag from each
@@ -23,9 +25,16 @@ public final class CdcMetrics {
   private long lastCommitMillis;
 
   /** One change event of {@code topic} (its JSON {@code value}) that Kafka acknowledged. */
-  public synchronized void forwarded(String topic, String value, long ackMillis) {
+  public void forwarded(String topic, String value, long ackMillis) {
+    forwarded(topic, commitMillis(value), ackMillis);
+  }
+
+  /**
+   * One change event of {@code topic} that Kafka acknowledged, committed at {@code commit} (empty:
+   * a heartbeat or a snapshot row).
+   */
+  public synchronized void forwarded(String topic, OptionalLong commit, long ackMillis) {
     events.merge(topic, 1L, Long::sum);
-    OptionalLong commit = commitMillis(value);
     if (commit.isEmpty()) {
       return; // a heartbeat: no commit behind it
     }
@@ -67,6 +76,31 @@ public final class CdcMetrics {
       to++;
     }
     return to == from ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(value, from, to, 10));
+  }
+
+  /**
+   * As {@link #commitMillis(String)}, for the event as the connector emits it, before conversion.
+   */
+  public static OptionalLong commitMillis(Object value) {
+    if (!(value instanceof Struct event) || event.schema().field("source") == null) {
+      return OptionalLong.empty();
+    }
+    Struct source = event.getStruct("source");
+    if (source == null) {
+      return OptionalLong.empty();
+    }
+    Object snapshot = valueOf(source, "snapshot");
+    if (snapshot != null && !"false".equals(snapshot.toString())) {
+      return OptionalLong.empty();
+    }
+    return valueOf(source, "ts_ms") instanceof Number millis
+        ? OptionalLong.of(millis.longValue())
+        : OptionalLong.empty();
+  }
+
+  private static Object valueOf(Struct struct, String name) {
+    Field field = struct.schema().field(name);
+    return field == null ? null : struct.get(field);
   }
 
   /** The figures in Prometheus' text format. */

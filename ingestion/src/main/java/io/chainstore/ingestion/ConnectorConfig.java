@@ -21,6 +21,14 @@ public final class ConnectorConfig {
 
   public static final String RESOURCE = "connect/chainstore-postgres.json";
 
+  /**
+   * What a Kafka Connect worker's properties need beside the plugin: the extension that serves the
+   * CDC figures at {@code /metrics}. (A name, not a class: a launcher without Connect's API on its
+   * classpath passes it on.)
+   */
+  public static final Map<String, String> WORKER_SETTINGS =
+      Map.of("rest.extension.classes", "io.chainstore.ingestion.connect.CdcMetricsExtension");
+
   private ConnectorConfig() {}
 
   /** The {@code config} object of the Connect JSON, as given. */

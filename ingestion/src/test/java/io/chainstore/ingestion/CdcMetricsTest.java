@@ -3,6 +3,9 @@ package io.chainstore.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.OptionalLong;
+import org.apache.kafka.connect.data.Schema;
+import org.apache.kafka.connect.data.SchemaBuilder;
+import org.apache.kafka.connect.data.Struct;
 import org.junit.jupiter.api.Test;
 
 class CdcMetricsTest {
@@ -24,6 +27,33 @@ class CdcMetricsTest {
         .isEmpty();
     assertThat(CdcMetrics.commitMillis("{\"source\":{\"name\":\"x\"},\"ts_ms\":5}"))
         .isEqualTo(OptionalLong.empty());
+  }
+
+  @Test
+  void readsTheCommitTimeFromTheConnectorsStructBeforeConversion() {
+    Schema source =
+        SchemaBuilder.struct()
+            .field("ts_ms", Schema.INT64_SCHEMA)
+            .field("snapshot", Schema.OPTIONAL_STRING_SCHEMA)
+            .build();
+    Schema envelope =
+        SchemaBuilder.struct()
+            .field("source", source)
+            .field("ts_ms", Schema.OPTIONAL_INT64_SCHEMA)
+            .build();
+    Struct streamed =
+        new Struct(envelope)
+            .put("source", new Struct(source).put("ts_ms", 1700000000123L).put("snapshot", "false"))
+            .put("ts_ms", 1700000000999L);
+    Struct snapshotted =
+        new Struct(envelope)
+            .put("source", new Struct(source).put("ts_ms", 1700000000123L).put("snapshot", "true"));
+    Schema heartbeat = SchemaBuilder.struct().field("ts_ms", Schema.INT64_SCHEMA).build();
+
+    assertThat(CdcMetrics.commitMillis((Object) streamed)).hasValue(1700000000123L);
+    assertThat(CdcMetrics.commitMillis((Object) snapshotted)).isEmpty();
+    assertThat(CdcMetrics.commitMillis((Object) new Struct(heartbeat).put("ts_ms", 5L))).isEmpty();
+    assertThat(CdcMetrics.commitMillis((Object) null)).as("a tombstone").isEmpty();
   }
 
   @Test

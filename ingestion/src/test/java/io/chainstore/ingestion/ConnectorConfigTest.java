@@ -3,6 +3,8 @@ package io.chainstore.ingestion;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
+import io.chainstore.ingestion.connect.CdcMetricsExtension;
+import io.chainstore.ingestion.connect.MeteredPostgresConnector;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -13,8 +15,11 @@ class ConnectorConfigTest {
   @Test
   void connectJsonCarriesTheSettingsCorrectnessDependsOn() {
     Properties config = ConnectorConfig.connectConfig();
+    // Debezium's connector, whose task also times each change Kafka acknowledged.
     assertThat(config.getProperty("connector.class"))
-        .isEqualTo("io.debezium.connector.postgresql.PostgresConnector");
+        .isEqualTo(MeteredPostgresConnector.class.getName());
+    assertThat(ConnectorConfig.WORKER_SETTINGS)
+        .containsEntry("rest.extension.classes", CdcMetricsExtension.class.getName());
     assertThat(config.getProperty("plugin.name")).isEqualTo("pgoutput");
     // Money must not pass through double.
     assertThat(config.getProperty("decimal.handling.mode")).isIn("string", "precise");

@@ -6,10 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.chainstore.ingestion.ConnectorConfig.PostgresTarget;
+import io.chainstore.ingestion.connect.MeteredPostgresConnector;
 import io.chainstore.local.LocalKafkaCluster;
 import io.chainstore.local.LocalKafkaConnect;
 import io.chainstore.local.LocalPostgres;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -87,7 +92,11 @@ class KafkaConnectClusterIT {
     t = System.nanoTime();
     connect =
         LocalKafkaConnect.start(
-            dir.resolve("connect"), kafka.bootstrapServers(), pluginPath, workerClasspath);
+            dir.resolve("connect"),
+            kafka.bootstrapServers(),
+            pluginPath,
+            workerClasspath,
+            ConnectorConfig.WORKER_SETTINGS);
     LOG.info("Kafka Connect worker ready in {}", since(t));
   }
 
@@ -131,7 +140,9 @@ class KafkaConnectClusterIT {
     assertThat(Arrays.asList(workerClasspath.split(File.pathSeparator)))
         .noneMatch(entry -> entry.contains("debezium"));
     assertThat(connect.connectorPlugins())
-        .contains("io.debezium.connector.postgresql.PostgresConnector");
+        .contains(
+            "io.debezium.connector.postgresql.PostgresConnector",
+            MeteredPostgresConnector.class.getName());
   }
 
   @Test
@@ -151,6 +162,23 @@ class KafkaConnectClusterIT {
       assertThat(streamed.path("after").path("total_amount").asText()).isEqualTo("30.30");
       assertThat(streamed.path("after").path("status").asText()).isEqualTo("created");
       assertFullyReplicated(ORDERS, LocalKafkaConnect.GROUP_ID + "-offsets");
+
+      // The worker serves the CDC figures: every event Kafka acknowledged, the streamed ones timed
+      // from their commit (the snapshot's two rows are not), and the slot as PostgreSQL sees it.
+      await()
+          .atMost(ARRIVAL)
+          .untilAsserted(
+              () ->
+                  assertThat(sample("chainstore_cdc_events_total{topic=\"" + ORDERS + "\"}"))
+                      .isEqualTo(5));
+      assertThat(sample("chainstore_cdc_commit_to_kafka_seconds_count")).isEqualTo(3);
+      assertThat(sample("chainstore_cdc_commit_to_kafka_seconds_bucket{le=\"+Inf\"}")).isEqualTo(3);
+      assertThat(sample("chainstore_cdc_last_commit_timestamp_seconds"))
+          .isGreaterThan(System.currentTimeMillis() / 1000.0 - 600);
+      assertThat(sample("chainstore_cdc_slot_active{slot=\"chainstore\"}")).isEqualTo(1);
+      assertThat(sample("chainstore_cdc_slot_retained_wal_bytes{slot=\"chainstore\"}"))
+          .isGreaterThanOrEqualTo(0);
+      assertThat(sample("chainstore_cdc_postgres_up")).isEqualTo(1);
 
       // A broker dies: the one leading the CDC topic. Clients carry on with the other two.
       kafka.createTopics(List.of("probe"), 3); // a partition led by each broker
@@ -196,6 +224,9 @@ class KafkaConnectClusterIT {
       int port = postgres.port();
       postgres.close();
       LOG.info("PostgreSQL stopped in {}", since(t));
+      assertThat(sample("chainstore_cdc_postgres_up"))
+          .as("a scrape while PostgreSQL is down")
+          .isZero();
       postgres = LocalPostgres.start(dir.resolve("pg"), port);
       insertOrders(16, 20);
       orders.awaitIds(1, 20);
@@ -204,6 +235,24 @@ class KafkaConnectClusterIT {
       LOG.info(
           "{} events for 20 rows (at least once: a crash may repeat some)", orders.eventCount());
     }
+  }
+
+  /** The value of one series on the worker's {@code /metrics}; fails if it is missing. */
+  private static double sample(String series) throws Exception {
+    HttpResponse<String> page =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(connect.url() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
+    return page.body()
+        .lines()
+        .filter(line -> line.startsWith(series + " "))
+        .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(series + " not in\n" + page.body()));
   }
 
   /** Three replicas of every partition, two of them needed to acknowledge a write. */

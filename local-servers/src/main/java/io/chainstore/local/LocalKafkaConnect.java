@@ -51,19 +51,14 @@ public final class LocalKafkaConnect implements AutoCloseable {
    * @param pluginPath a directory of plugin directories, e.g. one holding {@code
    *     chainstore-postgres/} with the connector's jars
    * @param workerClasspath Kafka Connect's runtime and converters, without any connector
+   * @param settings what a deployment adds to the worker's properties, e.g. a REST extension
    */
-  public static LocalKafkaConnect start(
-      Path dir, String bootstrapServers, Path pluginPath, String workerClasspath) {
-    return start(dir, bootstrapServers, pluginPath, workerClasspath, (short) 3);
-  }
-
-  /** As {@link #start(Path, String, Path, String)}, for a cluster of fewer than three brokers. */
   public static LocalKafkaConnect start(
       Path dir,
       String bootstrapServers,
       Path pluginPath,
       String workerClasspath,
-      short replicationFactor) {
+      Map<String, String> settings) {
     if (!Files.isDirectory(pluginPath)) {
       throw new IllegalArgumentException("no plugin directory at " + pluginPath);
     }
@@ -71,7 +66,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
     Path config = dir.resolve("worker.properties");
     ChildJvm.writeProperties(
         config,
-        workerProperties(bootstrapServers, port, pluginPath, replicationFactor),
+        workerProperties(bootstrapServers, port, pluginPath, settings),
         "local Kafka Connect worker");
     List<String> main = List.of(MAIN_CLASS, config.toAbsolutePath().toString());
     LocalKafkaConnect connect =
@@ -206,7 +201,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
   }
 
   static Properties workerProperties(
-      String bootstrapServers, int port, Path pluginPath, short replicationFactor) {
+      String bootstrapServers, int port, Path pluginPath, Map<String, String> settings) {
     Properties p = new Properties();
     p.put("bootstrap.servers", bootstrapServers);
     p.put("group.id", GROUP_ID);
@@ -215,7 +210,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
     p.put("value.converter", "org.apache.kafka.connect.json.JsonConverter");
     p.put("key.converter.schemas.enable", "false");
     p.put("value.converter.schemas.enable", "false");
-    String rf = Short.toString(replicationFactor);
+    String rf = "3";
     p.put("config.storage.topic", GROUP_ID + "-configs");
     p.put("config.storage.replication.factor", rf);
     p.put("offset.storage.topic", GROUP_ID + "-offsets");
@@ -239,6 +234,7 @@ public final class LocalKafkaConnect implements AutoCloseable {
     p.put("scheduled.rebalance.max.delay.ms", "0");
     p.put("session.timeout.ms", "6000");
     p.put("heartbeat.interval.ms", "2000");
+    p.putAll(settings);
     return p;
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.chainstore.local.LocalKafkaConnect.ConnectorState;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,10 @@ class LocalKafkaConnectTest {
   void workerKeepsItsStateInReplicatedTopicsAndLoadsConnectorsFromThePluginPath() {
     Properties p =
         LocalKafkaConnect.workerProperties(
-            "127.0.0.1:1,127.0.0.1:2", 8083, Path.of("plugins"), (short) 3);
+            "127.0.0.1:1,127.0.0.1:2",
+            8083,
+            Path.of("plugins"),
+            Map.of("rest.extension.classes", "com.example.Metrics"));
     assertThat(p.getProperty("bootstrap.servers")).isEqualTo("127.0.0.1:1,127.0.0.1:2");
     assertThat(p.getProperty("group.id")).isEqualTo(LocalKafkaConnect.GROUP_ID);
     for (String store : List.of("config", "offset", "status")) {
@@ -28,6 +32,7 @@ class LocalKafkaConnectTest {
     assertThat(p.getProperty("value.converter.schemas.enable")).isEqualTo("false");
     // Connector JSON may keep its secrets as ${env:NAME}.
     assertThat(p.getProperty("config.providers")).isEqualTo("env");
+    assertThat(p.getProperty("rest.extension.classes")).isEqualTo("com.example.Metrics");
   }
 
   @Test
