@@ -1,5 +1,6 @@
 package io.chainstore.demo;
 
+import io.chainstore.local.OrphanGuard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,7 +32,7 @@ final class ChildProcess implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().putAll(env);
-      return new ChildProcess(name, builder.start(), log);
+      return new ChildProcess(name, OrphanGuard.watch(builder.start()), log);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }

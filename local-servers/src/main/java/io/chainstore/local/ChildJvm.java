@@ -68,6 +68,7 @@ final class ChildJvm {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("stdout.log").toFile()))
               .start();
+      OrphanGuard.watch(process);
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + name, e);
     }

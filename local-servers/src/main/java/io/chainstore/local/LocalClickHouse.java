@@ -65,6 +65,7 @@ public final class LocalClickHouse implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(dataDir.resolve("stdout.log").toFile())
               .start();
+      OrphanGuard.watch(process);
       LocalClickHouse server = new LocalClickHouse(dataDir, ports, process);
       try {
         server.awaitReady(Duration.ofSeconds(60));
@@ -130,6 +131,7 @@ public final class LocalClickHouse implements AutoCloseable {
               .redirectOutput(
                   ProcessBuilder.Redirect.appendTo(dataDir.resolve("stdout.log").toFile()))
               .start();
+      OrphanGuard.watch(process);
     } catch (IOException e) {
       throw new UncheckedIOException("could not restart clickhouse-server", e);
     }

@@ -56,6 +56,7 @@ public final class LocalPostgres implements AutoCloseable {
               .setServerConfig("synchronous_commit", "on")
               .start();
       LocalPostgres postgres = new LocalPostgres(server, dataDir);
+      postgres.process().ifPresent(OrphanGuard::watch);
       postgres.checkItIsOurs();
       postgres.createDatabase();
       return postgres;

@@ -121,6 +121,7 @@ public final class LocalZooKeeper implements AutoCloseable {
                     ? ProcessBuilder.Redirect.appendTo(log.toFile())
                     : ProcessBuilder.Redirect.to(log.toFile()))
             .start();
+    OrphanGuard.watch(process);
     awaitReady(Duration.ofSeconds(60));
   }
 

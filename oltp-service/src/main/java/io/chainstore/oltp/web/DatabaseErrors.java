@@ -125,10 +125,12 @@ public class DatabaseErrors {
           return true;
         }
       }
-      // A failed rollback hides the failure that caused it: look at that one too.
-      if (t instanceof TransactionSystemException rollback
-          && rollback.getApplicationException() != null
-          && unavailable(rollback.getApplicationException())) {
+      // The commit or the rollback itself failed: the connection broke under it (the pool has
+      // closed it by then, so the error carries no state). The transaction was rolled back, or its
+      // commit's outcome is unknown; either way the same request with the same key is safe, since
+      // a committed request's answer was stored with it. (Constraint and serialization failures at
+      // commit are translated to other exceptions.)
+      if (t instanceof TransactionSystemException) {
         return true;
       }
       if (t.getCause() == t) {

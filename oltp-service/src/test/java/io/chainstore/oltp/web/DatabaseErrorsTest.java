@@ -3,6 +3,7 @@ package io.chainstore.oltp.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.UncheckedIOException;
+import java.sql.SQLException;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -10,6 +11,7 @@ import org.postgresql.util.ServerErrorMessage;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.TransactionSystemException;
 
 class DatabaseErrorsTest {
 
@@ -49,6 +51,15 @@ class DatabaseErrorsTest {
         new IllegalStateException(
             new DataAccessResourceFailureException("I/O", server("08006", "I/O error", null)));
     assertThat(status(wrapped)).hasValue(HttpStatus.SERVICE_UNAVAILABLE);
+  }
+
+  @Test
+  void aCommitOrRollbackThatFailedOnABrokenConnectionIsWorthARetry() {
+    // What the pool throws once it has closed a broken connection: no SQLSTATE.
+    Throwable rollback =
+        new TransactionSystemException(
+            "JDBC rollback failed", new SQLException("Connection is closed"));
+    assertThat(status(rollback)).hasValue(HttpStatus.SERVICE_UNAVAILABLE);
   }
 
   @Test
