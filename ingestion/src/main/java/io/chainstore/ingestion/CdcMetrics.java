@@ -1,6 +1,6 @@
 package io.chainstore.ingestion;
 
-import java.util.Locale;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
@@ -138,7 +138,8 @@ public final class CdcMetrics {
     return out.toString();
   }
 
+  /** Without an exponent: a timestamp reads 1795947083.984, not 1.795947083984E9. */
   private static String number(double value) {
-    return String.format(Locale.ROOT, "%s", value);
+    return BigDecimal.valueOf(value).toPlainString();
   }
 }

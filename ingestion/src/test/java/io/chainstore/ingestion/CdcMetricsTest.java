@@ -76,6 +76,7 @@ class CdcMetricsTest {
         .contains("chainstore_cdc_commit_to_kafka_seconds_sum 3.08\n")
         .contains("chainstore_cdc_commit_to_kafka_seconds_count 2\n")
         .contains("chainstore_cdc_last_commit_to_kafka_seconds 3.0\n")
+        .contains("chainstore_cdc_last_commit_timestamp_seconds 1700000000.123\n")
         .contains("# TYPE chainstore_cdc_commit_to_kafka_seconds histogram\n");
   }
 }
