@@ -5,6 +5,7 @@ import io.chainstore.ingestion.SlotHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -40,8 +43,30 @@ final class SoakRecorder {
   private long start;
   private final List<Sample> samples = new ArrayList<>();
   private final List<Double> window = new ArrayList<>();
-  private Map<String, Long> heapAtStartMb = Map.of();
-  private Map<String, Long> heapAtEndMb = Map.of();
+  private Map<String, Heap> heapAtStart = Map.of();
+  private Map<String, Heap> heapAtEnd = Map.of();
+
+  /**
+   * A JVM's heap right after a full collection: in use, and committed (what the heap holds of the
+   * process's memory; it grows towards -Xmx as the collector sizes its generations).
+   */
+  record Heap(long usedMb, long committedMb) {
+
+    /** From the "total NK, used NK" figures of the generations in {@code GC.heap_info}'s text. */
+    static Heap of(String heapInfo) {
+      long used = 0;
+      long committed = 0;
+      Matcher generation = GENERATION.matcher(heapInfo);
+      while (generation.find()) {
+        committed += Long.parseLong(generation.group(1));
+        used += Long.parseLong(generation.group(2));
+      }
+      return new Heap(used >> 10, committed >> 10);
+    }
+  }
+
+  /** Metaspace's lines say "used NK, committed NK", without "total": they do not match. */
+  private static final Pattern GENERATION = Pattern.compile("total (\\d+)K, used (\\d+)K");
 
   SoakRecorder(LocalStack stack) {
     this.stack = stack;
@@ -89,11 +114,11 @@ final class SoakRecorder {
   }
 
   void heapAtStart() {
-    heapAtStartMb = heapAfterGcMb();
+    heapAtStart = heapAfterGc();
   }
 
   void heapAtEnd() {
-    heapAtEndMb = heapAfterGcMb();
+    heapAtEnd = heapAfterGc();
   }
 
   List<Sample> samples() {
@@ -185,37 +210,21 @@ final class SoakRecorder {
    * Each JVM's heap in use right after a full collection: the launcher's own through its memory
    * bean, the others through {@code jcmd GC.run} and {@code GC.heap_info}.
    */
-  private Map<String, Long> heapAfterGcMb() {
-    Map<String, Long> heap = new LinkedHashMap<>();
+  private Map<String, Heap> heapAfterGc() {
+    Map<String, Heap> heap = new LinkedHashMap<>();
     processes()
         .forEach(
             (name, pid) -> {
               if (pid == ProcessHandle.current().pid()) {
                 System.gc();
-                heap.put(
-                    name, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() >> 20);
+                MemoryUsage usage = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+                heap.put(name, new Heap(usage.getUsed() >> 20, usage.getCommitted() >> 20));
               } else if (name.equals("oltp-service") || name.equals("flink")) {
                 jcmd(pid, "GC.run");
-                heap.put(name, heapUsedKb(jcmd(pid, "GC.heap_info")) >> 10);
+                heap.put(name, Heap.of(jcmd(pid, "GC.heap_info")));
               }
             });
     return heap;
-  }
-
-  /** The "used" figures of the heap's generations in {@code GC.heap_info}'s text. */
-  static long heapUsedKb(String heapInfo) {
-    long used = 0;
-    for (String line : heapInfo.lines().toList()) {
-      String trimmed = line.strip();
-      if (trimmed.startsWith("Metaspace") || trimmed.startsWith("class space")) {
-        continue;
-      }
-      var m = java.util.regex.Pattern.compile("total \\d+K, used (\\d+)K").matcher(trimmed);
-      if (m.find()) {
-        used += Long.parseLong(m.group(1));
-      }
-    }
-    return used;
   }
 
   private static String jcmd(long pid, String command) {
@@ -245,17 +254,22 @@ final class SoakRecorder {
     Sample last = samples.get(samples.size() - 1);
     StringBuilder out = new StringBuilder();
     out.append(
-        "| process | memory at start (MB) | at end (MB) | heap after GC at start (MB) | at end (MB) |\n");
-    out.append("|---|---|---|---|---|\n");
+        "| process | memory at start (MB) | at end (MB) | heap after GC at start (MB) | at end (MB)"
+            + " | heap committed at start (MB) | at end (MB) |\n");
+    out.append("|---|---|---|---|---|---|---|\n");
     for (String name : first.memoryMb().keySet()) {
+      Heap atStart = heapAtStart.get(name);
+      Heap atEnd = heapAtEnd.get(name);
       out.append(
-          "| %s | %d | %d | %s | %s |\n"
+          "| %s | %d | %d | %s | %s | %s | %s |\n"
               .formatted(
                   name,
                   first.memoryMb().get(name),
                   last.memoryMb().getOrDefault(name, 0L),
-                  heapAtStartMb.containsKey(name) ? heapAtStartMb.get(name) : "–",
-                  heapAtEndMb.containsKey(name) ? heapAtEndMb.get(name) : "–"));
+                  atStart == null ? "–" : atStart.usedMb(),
+                  atEnd == null ? "–" : atEnd.usedMb(),
+                  atStart == null ? "–" : atStart.committedMb(),
+                  atEnd == null ? "–" : atEnd.committedMb()));
     }
     long maxWal = samples.stream().mapToLong(Sample::slotWalBytes).max().orElse(0);
     double worstP95 =

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class SoakRecorderTest {
 
   @Test
-  void heapInUseAddsTheGenerationsAndLeavesMetaspaceOut() {
+  void heapAddsTheGenerationsAndLeavesMetaspaceOut() {
     String parallel =
         """
          PSYoungGen      total 153088K, used 2621K [0x00000000f5580000, 0x0000000100000000)
@@ -19,7 +19,8 @@ class SoakRecorderTest {
           class space    used 7891K, committed 8192K, reserved 1048576K
         """
             .formatted();
-    assertThat(SoakRecorder.heapUsedKb(parallel)).isEqualTo(2621 + 10342);
+    assertThat(SoakRecorder.Heap.of(parallel))
+        .isEqualTo(new SoakRecorder.Heap((2621 + 10342) >> 10, (153088 + 349696) >> 10));
 
     String g1 =
         """
@@ -27,7 +28,7 @@ class SoakRecorderTest {
           region size 1024K, 2 young (2048K), 0 survivors (0K)
          Metaspace       used 1000K, committed 1100K, reserved 1114112K
         """;
-    assertThat(SoakRecorder.heapUsedKb(g1)).isEqualTo(20480);
+    assertThat(SoakRecorder.Heap.of(g1)).isEqualTo(new SoakRecorder.Heap(20, 256));
   }
 
   @Test
