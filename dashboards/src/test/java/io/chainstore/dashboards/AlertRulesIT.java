@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The Prometheus alert rules as Prometheus reads them: {@code promtool} (Debian's {@code
- * prometheus} package) checks the file and runs the unit tests beside it, in which each alert must
- * fire on the series that should raise it, with its labels and text, and stay quiet before.
+ * The Prometheus alert rules and scrape configuration as Prometheus reads them: {@code promtool}
+ * (Debian's {@code prometheus} package) checks both files and runs the unit tests beside them, in
+ * which each alert must fire on the series that should raise it, with its labels and text, and stay
+ * quiet before.
  */
 class AlertRulesIT {
 
@@ -37,6 +38,22 @@ class AlertRulesIT {
     assertThat(alerts)
         .isNotEmpty()
         .allSatisfy(name -> assertThat(tests).contains("alertname: " + name + "\n"));
+  }
+
+  @Test
+  void theScrapeConfigurationLoadsWithTheRulesAndCoversEveryStage() throws Exception {
+    String out = promtool("check", "config", "chainstore-prometheus.yml");
+    assertThat(out)
+        .contains("SUCCESS: chainstore-prometheus.yml is valid prometheus config file syntax")
+        .contains("SUCCESS: 1 rule files found")
+        .doesNotContain("FAILED");
+    assertThat(Files.readString(RULES.resolve("chainstore-prometheus.yml")))
+        .contains(
+            "job_name: chainstore-oltp-service",
+            "metrics_path: /actuator/prometheus",
+            "job_name: chainstore-cdc",
+            "job_name: chainstore-flink",
+            "job_name: chainstore-batch");
   }
 
   @Test
