@@ -61,6 +61,7 @@ class KafkaConnectClusterIT {
 
   private static final Logger LOG = LoggerFactory.getLogger(KafkaConnectClusterIT.class);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String ORDERS = CdcTopics.topic("orders");
   private static final Duration ARRIVAL = Duration.ofSeconds(120);
 
@@ -240,10 +241,9 @@ class KafkaConnectClusterIT {
   /** The value of one series on the worker's {@code /metrics}; fails if it is missing. */
   private static double sample(String series) throws Exception {
     HttpResponse<String> page =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(connect.url() + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(connect.url() + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.headers().firstValue("Content-Type"))
         .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));

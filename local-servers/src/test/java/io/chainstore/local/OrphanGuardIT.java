@@ -48,7 +48,7 @@ class OrphanGuardIT {
     unguarded.destroyForcibly();
   }
 
-  /** Starts two sleeping processes, registers the first, prints both pids and waits. */
+  /** Starts two sleeping processes, registers the first, prints both pids and waits for it. */
   public static final class Parent {
     public static void main(String[] args) throws Exception {
       Process guarded = OrphanGuard.watch(new ProcessBuilder("sleep", "300").start());
@@ -57,7 +57,7 @@ class OrphanGuardIT {
         System.out.println(p.pid());
       }
       System.out.flush();
-      Thread.sleep(300_000);
+      guarded.waitFor(); // until the test kills this JVM
     }
   }
 }

@@ -41,8 +41,8 @@ final class ProblemErrorPage extends HttpServlet implements ErrorController {
     Throwable failure = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
     Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     int status = code instanceof Integer number ? number : 500;
-    var known =
-        failure == null ? Optional.<DatabaseErrors.Problem>empty() : database.classify(failure);
+    Optional<DatabaseErrors.Problem> known =
+        Optional.ofNullable(failure).flatMap(database::classify);
     if (known.isPresent()) {
       known.get().write(response, json);
       return;
