@@ -30,7 +30,7 @@ public final class BatchMetrics {
   }
 
   public static String prometheusText(Run run) {
-    String job = "{job=\"" + run.job() + "\"}";
+    String job = "{batch_job=\"" + run.job() + "\"}";
     StringBuilder out = new StringBuilder();
     gauge(out, "chainstore_batch_last_run_success", "1 if the last run completed", job)
         .append(run.succeeded() ? 1 : 0)

@@ -25,11 +25,12 @@ class BatchMetricsTest {
   @Test
   void writesTheLastRunAsGaugesOfItsJob() {
     assertThat(BatchMetrics.prometheusText(run))
-        .contains("chainstore_batch_last_run_success{job=\"export-segment\"} 1\n")
-        .contains("chainstore_batch_last_run_records{job=\"export-segment\"} 1234\n")
-        .contains("chainstore_batch_last_run_duration_seconds{job=\"export-segment\"} 12.345\n")
+        .contains("chainstore_batch_last_run_success{batch_job=\"export-segment\"} 1\n")
+        .contains("chainstore_batch_last_run_records{batch_job=\"export-segment\"} 1234\n")
         .contains(
-            "chainstore_batch_last_run_end_timestamp_seconds{job=\"export-segment\"}"
+            "chainstore_batch_last_run_duration_seconds{batch_job=\"export-segment\"} 12.345\n")
+        .contains(
+            "chainstore_batch_last_run_end_timestamp_seconds{batch_job=\"export-segment\"}"
                 + " 1795831207.500\n")
         .contains("# TYPE chainstore_batch_last_run_records gauge\n");
   }
@@ -48,7 +49,7 @@ class BatchMetricsTest {
         new BatchMetrics.Run("export-segment", false, 0, Duration.ofSeconds(3), Instant.now()));
 
     assertThat(Files.readString(file))
-        .contains("chainstore_batch_last_run_success{job=\"export-segment\"} 0\n")
+        .contains("chainstore_batch_last_run_success{batch_job=\"export-segment\"} 0\n")
         .doesNotContain("1234");
     try (var files = Files.list(file.getParent())) {
       assertThat(files).containsExactly(file); // no temporary file left behind

@@ -143,6 +143,12 @@ class ClusterModeIT {
         faultDuringTrading(simulator, 320, 380, "a ClickHouse replica", stack::crashClickHouse);
     assertThat(afterReplica.summary().ordersPg()).isGreaterThan(afterPostgres.summary().ordersPg());
 
+    // The OLTP service dies: the supervisor starts it again on its port; the tills' requests that
+    // found no one retry with their idempotency keys, so no order is lost or taken twice.
+    Reconciler.Report afterService =
+        faultDuringTrading(simulator, 380, 440, "the OLTP service", stack::crashOltpService);
+    assertThat(afterService.summary().ordersPg()).isGreaterThan(afterReplica.summary().ordersPg());
+
     // member-profiles, submitted to the Spark master, writes a profile for every member.
     assertThat(stack.runMemberProfiles()).isZero();
     assertThat(

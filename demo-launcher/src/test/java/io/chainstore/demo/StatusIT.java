@@ -95,7 +95,7 @@ class StatusIT {
 
   /** What a batch job's {@code --metrics-file} holds (BatchMetrics in batch-jobs). */
   private static String lastRun(String job, int success, long endSeconds) {
-    String labels = "{job=\"" + job + "\"} ";
+    String labels = "{batch_job=\"" + job + "\"} ";
     return "chainstore_batch_last_run_success"
         + labels
         + success

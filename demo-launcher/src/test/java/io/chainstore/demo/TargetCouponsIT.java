@@ -128,10 +128,11 @@ class TargetCouponsIT {
 
     // The run's figures for Prometheus: completed, with the members it selected.
     String metrics = Files.readString(metricsFile);
-    assertThat(metrics).contains("chainstore_batch_last_run_success{job=\"target-coupons\"} 1\n");
+    assertThat(metrics)
+        .contains("chainstore_batch_last_run_success{batch_job=\"target-coupons\"} 1\n");
     java.util.regex.Matcher records =
         java.util.regex.Pattern.compile(
-                "chainstore_batch_last_run_records\\{job=\"target-coupons\"} (\\d+)\n")
+                "chainstore_batch_last_run_records\\{batch_job=\"target-coupons\"} (\\d+)\n")
             .matcher(metrics);
     assertThat(records.find()).as(metrics).isTrue();
     assertThat(Long.parseLong(records.group(1))).isGreaterThanOrEqualTo(TOTAL_LIMIT);
