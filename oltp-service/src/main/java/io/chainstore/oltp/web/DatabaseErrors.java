@@ -63,12 +63,18 @@ public class DatabaseErrors {
 
   public Optional<Problem> classify(Throwable failure) {
     if (unavailable(failure)) {
+      String why =
+          lostARace(failure)
+              ? "the request met a concurrent one in the database (a deadlock or a serialization"
+                  + " failure) and was rolled back"
+              : "the database is unavailable";
       return Optional.of(
           new Problem(
               HttpStatus.SERVICE_UNAVAILABLE,
               null,
-              "the database is unavailable; retry after Retry-After seconds (with the same"
-                  + " Idempotency-Key a retry never applies a write twice)",
+              why
+                  + "; retry after Retry-After seconds (with the same Idempotency-Key a retry"
+                  + " never applies a write twice)",
               retryAfterSeconds));
     }
     PSQLException sql = Causes.find(failure, PSQLException.class);
@@ -104,6 +110,17 @@ public class DatabaseErrors {
    * True when the database cannot be reached, is going away, or gave up the request's transaction
    * for a moment's reason: the client may simply retry.
    */
+  /** True when the transaction was rolled back for a deadlock or a serialization failure. */
+  static boolean lostARace(Throwable failure) {
+    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static boolean unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof CannotGetJdbcConnectionException

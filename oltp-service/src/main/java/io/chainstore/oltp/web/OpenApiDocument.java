@@ -47,7 +47,8 @@ class OpenApiDocument {
           "422", "Refers to something that does not exist or breaks a business rule",
           "500", "An unexpected error; it is logged",
           "503",
-              "The database is unavailable; retry after Retry-After (safe with an Idempotency-Key)");
+              "The database is unavailable, or the request met a concurrent one and was rolled back;"
+                  + " retry after Retry-After (safe with an Idempotency-Key)");
 
   private static final Map<String, String> WRITES =
       Map.of(

@@ -41,6 +41,12 @@ class DatabaseErrorsTest {
               p -> {
                 assertThat(p.status()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
                 assertThat(p.retryAfterSeconds()).isEqualTo(5);
+                assertThat(p.detail())
+                    .startsWith(
+                        state.startsWith("40")
+                            ? "the request met a concurrent one in the database"
+                            : "the database is unavailable;")
+                    .contains("Idempotency-Key");
               });
     }
   }
