@@ -68,6 +68,17 @@ class PrometheusScrapeIT {
             Map.of(),
             dir.resolve("node-exporter.log"));
 
+    // The key a deployer gives Prometheus: one of role monitoring, which reads only the metrics.
+    ApiClient.Reply issued =
+        stack
+            .adminApi()
+            .post(
+                "/api/admin/api-keys",
+                "{\"name\": \"prometheus\", \"role\": \"monitoring\"}",
+                null);
+    assertThat(issued.status()).isEqualTo(201);
+    String monitoringKey = issued.body().path("key").asText();
+
     StackOptions deployment =
         StackOptions.parse(new String[] {"--work-dir", stack.workDir().toString()});
     Path config = dir.resolve("chainstore-prometheus.yml");
@@ -81,7 +92,7 @@ class PrometheusScrapeIT {
                 "evaluation_interval: 15s",
                 "evaluation_interval: 1s",
                 "REPLACE-WITH-A-MONITORING-KEY",
-                stack.adminApiKey(),
+                monitoringKey,
                 "[\"oltp-service:8080\"]",
                 targets(stack.apiUrl()),
                 "[\"connect-1:8083\", \"connect-2:8083\"]",
