@@ -1,5 +1,7 @@
 package io.chainstore.oltp.web;
 
+import java.util.function.Predicate;
+
 /** Looks through an exception's causes. */
 final class Causes {
 
@@ -13,5 +15,15 @@ final class Causes {
       }
     }
     return null;
+  }
+
+  /** True when the failure or one of its causes passes {@code test}. */
+  static boolean any(Throwable failure, Predicate<Throwable> test) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (test.test(t)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -106,21 +106,20 @@ public class DatabaseErrors {
     return Optional.empty();
   }
 
+  /** True when the transaction was rolled back for a deadlock or a serialization failure. */
+  static boolean lostARace(Throwable failure) {
+    return Causes.any(failure, t -> t instanceof SQLException sql && lostARace(sql.getSQLState()));
+  }
+
+  /** 40001, 40P01: a serialization failure, a deadlock; the transaction was rolled back whole. */
+  private static boolean lostARace(String state) {
+    return "40001".equals(state) || "40P01".equals(state);
+  }
+
   /**
    * True when the database cannot be reached, is going away, or gave up the request's transaction
    * for a moment's reason: the client may simply retry.
    */
-  /** True when the transaction was rolled back for a deadlock or a serialization failure. */
-  static boolean lostARace(Throwable failure) {
-    for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()))) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   static boolean unavailable(Throwable failure) {
     for (Throwable t = failure; t != null; t = t.getCause()) {
       if (t instanceof CannotGetJdbcConnectionException
@@ -131,14 +130,12 @@ public class DatabaseErrors {
       if (t instanceof SQLException sql && sql.getSQLState() != null) {
         String state = sql.getSQLState();
         // 08: connection exceptions; 57P01-57P03: the server is shutting down or starting up;
-        // 53300: all its connections taken; 40001, 40P01: the transaction lost a race (a
-        // serialization failure, a deadlock) and was rolled back whole, so the same request again
-        // is safe.
+        // 53300: all its connections taken; a lost race was rolled back whole, so the same
+        // request again is safe.
         if (state.startsWith("08")
             || state.matches("57P0[123]")
             || state.equals("53300")
-            || state.equals("40001")
-            || state.equals("40P01")) {
+            || lostARace(state)) {
           return true;
         }
       }
